@@ -1,0 +1,71 @@
+package org.stridelab.engine.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.train.StepBenchmark;
+import org.stridelab.engine.train.StepBenchmark.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stridelab bench}: images per second of ResNet-18 training steps, the
+ * GFLOP/s they achieve and, in the same process, the GFLOP/s of a plain GEMM
+ * (the ceiling any convolution network can reach on this machine).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time ResNet-18 training steps (fixed batch and with the data pipeline) and a plain GEMM.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--widths", split = ",", description = "width multipliers (default: ${DEFAULT-VALUE})",
+            defaultValue = "1.0,0.25")
+    List<Double> widths;
+    @Option(names = "--methods", split = ",", description = "strided, spectral, diffstride (default: ${DEFAULT-VALUE})",
+            defaultValue = "strided")
+    List<String> methods;
+    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})", defaultValue = "128")
+    int batch;
+    @Option(names = "--steps", description = "timed steps per case (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    int steps;
+    @Option(names = "--warmup", description = "untimed steps first (default: ${DEFAULT-VALUE})", defaultValue = "3")
+    int warmup;
+    @Option(names = "--with-data", description = "also time steps fed by the prefetching loader (generated data)")
+    boolean withData;
+    @Option(names = "--phc", description = "PHC order n for the convolutions, 0 = off (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    int phc;
+
+    @Override
+    public Integer call() {
+        double gemm = StepBenchmark.gemmGflops(2048, 5);
+        System.out.printf(Locale.ROOT, "plain GEMM (2048^3, Nd4j.gemm): %.0f GFLOP/s%n", gemm);
+        for (String m : methods) {
+            DownsamplingMethod method = DownsamplingMethod.parse(m);
+            for (double width : widths) {
+                Result fixed = StepBenchmark.run(method, width, phc, batch, warmup, steps, false);
+                print(fixed, gemm);
+                if (withData) {
+                    Result fed = StepBenchmark.run(method, width, phc, batch, warmup, steps, true);
+                    print(fed, gemm);
+                    System.out.printf(Locale.ROOT, "  data pipeline overhead: %+.1f %% per step%n",
+                            100 * (fed.medianMillis() / fixed.medianMillis() - 1));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void print(Result r, double gemm) {
+        System.out.printf(Locale.ROOT,
+                "%-10s width %-5s batch %d %-10s: step median %.1f ms (min %.1f) -> %.1f img/s, %.1f GFLOP/s "
+                        + "(%.0f %% of GEMM), %.2f GFLOP/img, RSS %d MB%n",
+                r.method().cliName(), r.width(), r.batch(), r.withData() ? "with data" : "fixed", r.medianMillis(),
+                r.minMillis(), r.imagesPerSecond(), r.gflops(), 100 * r.gflops() / gemm, r.gflopPerImage(),
+                r.residentMegabytes());
+        if (r.stepMillis().length > 0) {
+            System.out.println("  steps (ms): " + Arrays.toString(Arrays.stream(r.stepMillis())
+                    .mapToLong(Math::round).toArray()));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.stridelab.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless lab: {@code stridelab train | evaluate | bench | download}. */
+@Command(name = "stridelab", mixinStandardHelpOptions = true, version = "StrideLab 0.1",
+        description = "Train and compare strided, spectral and DiffStride ResNet-18s on CIFAR-10, headless.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class, DownloadCommand.class})
+public final class StrideLabCommand implements Runnable {
+
+    /** Exit code for a run that could not start or failed (bad flags exit with 2, as usage errors). */
+    public static final int RUN_FAILED = 1;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and the launcher). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new StrideLabCommand());
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            line.getErr().println("stridelab: " + message);
+            return RUN_FAILED;
+        });
+        return cli.execute(args);
+    }
+}

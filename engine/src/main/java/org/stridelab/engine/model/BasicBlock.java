@@ -1,0 +1,158 @@
+package org.stridelab.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.stridelab.engine.nn.BatchNorm;
+import org.stridelab.engine.nn.Conv2d;
+import org.stridelab.engine.nn.Layer;
+import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.nn.Relu;
+
+/**
+ * The ResNet basic block: two 3x3 convolutions with batch norm, and a residual
+ * path that is the identity, or a 1x1 projection where the shape changes.
+ *
+ * <pre>
+ *   main:     conv3x3(stride) → [pool] → BN → ReLU → conv3x3 → BN ─┐
+ *   shortcut: identity, or conv1x1(stride) → [pool] → BN ──────────+→ ReLU
+ * </pre>
+ *
+ * The optional pools come from the block's {@link DownsamplingSite}: for the
+ * spectral methods they are two branches of one pooling layer, so that both
+ * paths share the same (learned) stride and match in shape.
+ */
+public final class BasicBlock implements Layer {
+    private final Conv2d conv1;
+    private final Layer pool1;
+    private final BatchNorm bn1;
+    private final Relu relu1 = new Relu();
+    private final Conv2d conv2;
+    private final BatchNorm bn2;
+    private final Conv2d shortcutConv;
+    private final Layer shortcutPool;
+    private final BatchNorm shortcutBn;
+    private final Relu reluOut = new Relu();
+    private final DownsamplingSite site;
+
+    public BasicBlock(String name, int in, int out, DownsamplingSite site, long seed) {
+        this(name, in, out, site, ConvFactory.REAL, seed);
+    }
+
+    public BasicBlock(String name, int in, int out, DownsamplingSite site, ConvFactory convs, long seed) {
+        this.site = site;
+        int stride = site == null ? 1 : site.convStride();
+        this.conv1 = convs.create(name + ".conv1", in, out, 3, stride, 1, seed);
+        this.pool1 = site == null ? null : site.poolAfterMainConv().orElse(null);
+        this.bn1 = new BatchNorm(name + ".bn1", out);
+        this.conv2 = convs.create(name + ".conv2", out, out, 3, 1, 1, seed + 1);
+        this.bn2 = new BatchNorm(name + ".bn2", out);
+        boolean project = site != null || in != out;
+        this.shortcutConv = project ? convs.create(name + ".shortcut.conv", in, out, 1, stride, 0, seed + 2) : null;
+        this.shortcutPool = project && site != null ? site.poolAfterShortcutConv().orElse(null) : null;
+        this.shortcutBn = project ? new BatchNorm(name + ".shortcut.bn", out) : null;
+    }
+
+    public Optional<DownsamplingSite> site() {
+        return Optional.ofNullable(site);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        INDArray h = conv1.forward(x, training);
+        if (pool1 != null) {
+            h = pool1.forward(h, training);
+        }
+        h = relu1.forward(bn1.forward(h, training), training);
+        h = bn2.forward(conv2.forward(h, training), training);
+        INDArray s = x;
+        if (shortcutConv != null) {
+            s = shortcutConv.forward(x, training);
+            if (shortcutPool != null) {
+                s = shortcutPool.forward(s, training);
+            }
+            s = shortcutBn.forward(s, training);
+        }
+        return reluOut.forward(h.addi(s), training);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOut) {
+        INDArray g = reluOut.backward(gradOut);
+        // The sum passes its gradient unchanged to both paths.
+        INDArray gMain = bn2.backward(g);
+        gMain = conv2.backward(gMain);
+        gMain = bn1.backward(relu1.backward(gMain));
+        if (pool1 != null) {
+            gMain = pool1.backward(gMain);
+        }
+        gMain = conv1.backward(gMain);
+        if (shortcutConv == null) {
+            return gMain.addi(g);
+        }
+        INDArray gShort = shortcutBn.backward(g);
+        if (shortcutPool != null) {
+            gShort = shortcutPool.backward(gShort);
+        }
+        return gMain.addi(shortcutConv.backward(gShort));
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        all.addAll(conv1.parameters());
+        all.addAll(bn1.parameters());
+        all.addAll(conv2.parameters());
+        all.addAll(bn2.parameters());
+        if (shortcutConv != null) {
+            all.addAll(shortcutConv.parameters());
+            all.addAll(shortcutBn.parameters());
+        }
+        return all;
+    }
+
+    List<BatchNorm> batchNorms() {
+        return shortcutBn == null ? List.of(bn1, bn2) : List.of(bn1, bn2, shortcutBn);
+    }
+
+    List<Conv2d> convolutions() {
+        return shortcutConv == null ? List.of(conv1, conv2) : List.of(conv1, conv2, shortcutConv);
+    }
+
+    /** Multiply-adds per image of this block's convolutions for an input of the given size. */
+    long multiplyAdds(int height, int width) {
+        int[] mid = outputSize(height, width);
+        long total = conv1.multiplyAdds(height, width) + conv2.multiplyAdds(mid[0], mid[1]);
+        if (shortcutConv != null) {
+            total += shortcutConv.multiplyAdds(height, width);
+        }
+        return total;
+    }
+
+    /** Output height and width for an input of the given size. */
+    public int[] outputSize(int height, int width) {
+        if (site == null) {
+            return new int[]{height, width};
+        }
+        return site.outputSize(height, width);
+    }
+
+    @Override
+    public void clearCache() {
+        for (Conv2d c : convolutions()) {
+            c.clearCache();
+        }
+        for (BatchNorm b : batchNorms()) {
+            b.clearCache();
+        }
+        relu1.clearCache();
+        reluOut.clearCache();
+        if (pool1 != null) {
+            pool1.clearCache();
+        }
+        if (shortcutPool != null) {
+            shortcutPool.clearCache();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.stridelab.engine.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A bias-free 2-D convolution (NCHW; weights [out, in, k, k]) on libnd4j's
+ * {@code conv2d} / {@code conv2d_bp}, which run on oneDNN where it is built in.
+ * No bias: in ResNet every convolution is followed by batch norm, which has its own shift.
+ */
+public final class Conv2d implements Layer {
+    private final Parameter weight;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private INDArray input;
+
+    /** A convolution with He (fan-in) initialisation of its weights. */
+    public Conv2d(String name, int inChannels, int outChannels, int kernel, int stride, int padding, long seed) {
+        this(Parameter.weight(name + ".weight", heNormal(seed, outChannels, inChannels, kernel)), kernel, stride,
+                padding);
+    }
+
+    /** A convolution over a given weight parameter (PHC layers assemble theirs). */
+    public Conv2d(Parameter weight, int kernel, int stride, int padding) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("convolution stride must be >= 1, got " + stride);
+        }
+        this.weight = weight;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+    }
+
+    static INDArray heNormal(long seed, int out, int in, int kernel) {
+        double std = Math.sqrt(2.0 / (in * kernel * kernel));
+        INDArray w = Nd4j.randn(seed, new long[]{out, in, kernel, kernel}).castTo(Nd4j.defaultFloatingPointType());
+        return w.muli(std);
+    }
+
+    public Parameter weight() { return weight; }
+    public int stride() { return stride; }
+    public int kernel() { return kernel; }
+    public long outChannels() { return weight.value().size(0); }
+    public long inChannels() { return weight.value().size(1); }
+
+    /** Output side for an input side, as libnd4j computes it with explicit padding. */
+    public int outputSize(int inputSize) {
+        return (inputSize + 2 * padding - kernel) / stride + 1;
+    }
+
+    /** Multiply-adds per image for an input of the given size. */
+    public long multiplyAdds(int height, int width) {
+        return (long) outputSize(height) * outputSize(width) * weight.value().length();
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        input = training ? x : null;
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outChannels(),
+                outputSize((int) x.size(2)), outputSize((int) x.size(3)));
+        Nd4j.exec(DynamicCustomOp.builder("conv2d")
+                .addInputs(x, weight.value())
+                .addOutputs(out)
+                .addIntegerArguments(args())
+                .build());
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOut) {
+        INDArray gradIn = Nd4j.createUninitialized(input.dataType(), input.shape());
+        INDArray gradW = Nd4j.createUninitialized(weight.value().dataType(), weight.value().shape());
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
+                .addInputs(input, weight.value(), gradOut)
+                .addOutputs(gradIn, gradW)
+                .addIntegerArguments(args())
+                .build());
+        weight.grad().addi(gradW);
+        input = null;
+        return gradIn;
+    }
+
+    private int[] args() {
+        // kH, kW, sH, sW, pH, pW, dH, dW, paddingMode (0 = explicit), dataFormat (0 = NCHW), weightsFormat (1 = OIHW)
+        return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight);
+    }
+
+    @Override
+    public void clearCache() {
+        input = null;
+    }
+}

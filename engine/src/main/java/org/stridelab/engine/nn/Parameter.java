@@ -1,0 +1,52 @@
+package org.stridelab.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trainable tensor and the gradient accumulated for it during one step.
+ *
+ * <p>Both arrays live outside any workspace: they persist across steps. Layers
+ * add into {@link #grad()} during backward (a parameter shared by two branches,
+ * such as a spectral pooling stride, receives both contributions); the trainer
+ * zeroes it before each step.
+ */
+public final class Parameter {
+    private final String name;
+    private final INDArray value;
+    private final INDArray grad;
+    private final boolean weightDecay;
+    private final double learningRateMultiplier;
+
+    public Parameter(String name, INDArray value, boolean weightDecay, double learningRateMultiplier) {
+        this.name = name;
+        this.value = value;
+        this.grad = Nd4j.createUninitializedDetached(value.dataType(), value.shape()).assign(0);
+        this.weightDecay = weightDecay;
+        this.learningRateMultiplier = learningRateMultiplier;
+    }
+
+    /** A weight that takes weight decay and the base learning rate. */
+    public static Parameter weight(String name, INDArray value) {
+        return new Parameter(name, value, true, 1.0);
+    }
+
+    /** A parameter exempt from weight decay (biases, batch-norm scales and shifts, strides). */
+    public static Parameter noDecay(String name, INDArray value) {
+        return new Parameter(name, value, false, 1.0);
+    }
+
+    public String name() { return name; }
+    public INDArray value() { return value; }
+    public INDArray grad() { return grad; }
+    public boolean weightDecay() { return weightDecay; }
+    public double learningRateMultiplier() { return learningRateMultiplier; }
+    public long size() { return value.length(); }
+
+    public void zeroGrad() { grad.assign(0); }
+
+    @Override
+    public String toString() {
+        return name + java.util.Arrays.toString(value.shape());
+    }
+}

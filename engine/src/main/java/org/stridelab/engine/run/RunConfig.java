@@ -1,0 +1,202 @@
+package org.stridelab.engine.run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.model.ModelConfig;
+import org.stridelab.engine.train.LearningRateSchedule;
+import org.stridelab.engine.train.Optimizer;
+
+/**
+ * Everything that defines a run, seeds included; saved as the run folder's
+ * config.json so that the app, the command line and the experiment grid can
+ * reopen, resume or repeat it.
+ */
+public record RunConfig(
+        String name,
+        DownsamplingMethod method,
+        double[] strides,
+        double width,
+        double smoothness,
+        boolean sharedStride,
+        double strideLrMultiplier,
+        double costLambda,
+        int phc,
+        int batchSize,
+        int epochs,
+        Optimizer.Kind optimizer,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        LearningRateSchedule.Kind schedule,
+        int stepEpochs,
+        double stepGamma,
+        double mixupAlpha,
+        boolean augment,
+        int patience,
+        int checkpointEverySteps,
+        String data,
+        int trainLimit,
+        long seed) {
+
+    /** The lab's defaults: a quick DiffStride-free baseline on the generated data. */
+    public static RunConfig defaults() {
+        return new RunConfig("run", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1.0, 4.0, false, 1.0, 0.0,
+                0, 128, 30, Optimizer.Kind.SGD, 0.1, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 30, 0.1, 0.0,
+                true, 0, 0, "generated", 0, 1);
+    }
+
+    public RunConfig {
+        strides = strides == null ? null : strides.clone();
+    }
+
+    /** Every problem with this configuration, in words; empty when it can run. */
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._+=,-]+")) {
+            p.add("name must be letters, digits and . _ - + = , only (it names the run folder): '" + name + "'");
+        }
+        if (method == null) {
+            p.add("method is missing: use strided, spectral or diffstride");
+        }
+        if (strides == null || strides.length != 3) {
+            p.add("strides: give three stage strides, e.g. 2,2,2");
+        } else {
+            for (double s : strides) {
+                if (!(s >= 1) || Double.isInfinite(s)) {
+                    p.add("strides must be numbers >= 1, got " + Arrays.toString(strides));
+                    break;
+                }
+                if (method == DownsamplingMethod.STRIDED && s != Math.rint(s)) {
+                    p.add("strided convolution needs integer strides, got " + s
+                            + ": fractional strides need method spectral or diffstride");
+                    break;
+                }
+            }
+        }
+        if (!(width > 0) || width > 4) {
+            p.add("width must be in (0, 4], got " + width);
+        }
+        if (!(smoothness >= 0)) {
+            p.add("smoothness R must be >= 0, got " + smoothness);
+        }
+        if (!(strideLrMultiplier >= 0)) {
+            p.add("stride learning-rate multiplier must be >= 0, got " + strideLrMultiplier);
+        }
+        if (!(costLambda >= 0)) {
+            p.add("cost lambda must be >= 0, got " + costLambda);
+        }
+        if (phc != 0 && (phc < 2 || phc > 4)) {
+            p.add("phc must be 0 (off), 2, 3 or 4, got " + phc);
+        }
+        if (batchSize < 1 || batchSize > 4096) {
+            p.add("batch size must be in 1..4096, got " + batchSize);
+        }
+        if (epochs < 1) {
+            p.add("epochs must be >= 1, got " + epochs);
+        }
+        if (optimizer == null) {
+            p.add("optimizer is missing: use sgd or adam");
+        }
+        if (!(learningRate > 0) || learningRate > 10) {
+            p.add("learning rate must be in (0, 10], got " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            p.add("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0 && weightDecay < 1)) {
+            p.add("weight decay must be in [0, 1), got " + weightDecay);
+        }
+        if (schedule == null) {
+            p.add("schedule is missing: use constant, step or cosine");
+        }
+        if (stepEpochs < 1) {
+            p.add("step schedule: epochs per step must be >= 1, got " + stepEpochs);
+        }
+        if (!(stepGamma > 0 && stepGamma <= 1)) {
+            p.add("step schedule: gamma must be in (0, 1], got " + stepGamma);
+        }
+        if (!(mixupAlpha >= 0)) {
+            p.add("mixup alpha must be >= 0 (0 = off), got " + mixupAlpha);
+        }
+        if (patience < 0) {
+            p.add("patience must be >= 0 (0 = no early stopping), got " + patience);
+        }
+        if (checkpointEverySteps < 0) {
+            p.add("checkpoint interval must be >= 0 steps (0 = once an epoch), got " + checkpointEverySteps);
+        }
+        if (data == null || data.isBlank()) {
+            p.add("data is missing: use cifar10, generated or a path");
+        }
+        if (trainLimit < 0) {
+            p.add("train limit must be >= 0 (0 = all images), got " + trainLimit);
+        }
+        return p;
+    }
+
+    /** Throws {@link IllegalArgumentException} listing every problem, if any. */
+    public RunConfig validated() {
+        List<String> p = problems();
+        if (!p.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", p));
+        }
+        return this;
+    }
+
+    public ModelConfig model() {
+        return new ModelConfig(method, strides, width, smoothness, sharedStride, strideLrMultiplier, phc, 10, seed);
+    }
+
+    @Override
+    public double[] strides() {
+        return strides == null ? null : strides.clone();
+    }
+
+    public RunConfig withName(String newName) {
+        return new RunConfig(newName, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
+                costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum, weightDecay, schedule,
+                stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
+    }
+
+    public RunConfig withEpochs(int newEpochs) {
+        return new RunConfig(name, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
+                costLambda, phc, batchSize, newEpochs, optimizer, learningRate, momentum, weightDecay, schedule,
+                stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
+    }
+
+    /** A short label for legends: method and strides. */
+    public String label() {
+        StringBuilder b = new StringBuilder(method == null ? "?" : method.cliName()).append(' ');
+        for (int i = 0; i < strides.length; i++) {
+            b.append(i == 0 ? "(" : ",").append(formatStride(strides[i]));
+        }
+        return b.append(')').toString();
+    }
+
+    private static String formatStride(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        // Records compare arrays by identity; the text form compares every field by value.
+        return o instanceof RunConfig c && c.toString().equals(toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RunConfig[" + name + ", " + method + ", " + Arrays.toString(strides) + ", width " + width + ", R "
+                + smoothness + ", shared " + sharedStride + ", strideLr " + strideLrMultiplier + ", lambda "
+                + costLambda + ", phc " + phc + ", batch " + batchSize + ", epochs " + epochs + ", " + optimizer
+                + " lr " + learningRate + " momentum " + momentum + " wd " + weightDecay + ", " + schedule + "/"
+                + stepEpochs + "/" + stepGamma + ", mixup " + mixupAlpha + ", augment " + augment + ", patience "
+                + patience + ", ckpt " + checkpointEverySteps + ", data " + data + ", limit " + trainLimit
+                + ", seed " + seed + "]";
+    }
+}

@@ -1,0 +1,68 @@
+package org.stridelab.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The files a run leaves on disk. The app, the command line and the
+ * experiment grid all read and write this same layout:
+ *
+ * <pre>
+ *   config.json      the whole configuration, seeds included
+ *   metrics.csv      one row per training step
+ *   epochs.csv       one row per epoch (train and validation accuracy and loss)
+ *   strides.csv      one row per step and spectral layer
+ *   checkpoint.zip   the latest complete checkpoint (atomic replace)
+ *   best.zip         the weights with the best validation accuracy so far
+ *   summary.json     final accuracies, parameters, cost, learned strides
+ * </pre>
+ */
+public record RunFolder(Path path) {
+
+    public Path config() { return path.resolve("config.json"); }
+    public Path metrics() { return path.resolve("metrics.csv"); }
+    public Path epochs() { return path.resolve("epochs.csv"); }
+    public Path strides() { return path.resolve("strides.csv"); }
+    public Path checkpoint() { return path.resolve("checkpoint.zip"); }
+    public Path best() { return path.resolve("best.zip"); }
+    public Path summary() { return path.resolve("summary.json"); }
+
+    public boolean hasCheckpoint() {
+        return Files.isRegularFile(checkpoint());
+    }
+
+    public boolean isFinished() {
+        return Files.isRegularFile(summary());
+    }
+
+    /** Creates the folder for a new run; refuses to overwrite another run's files. */
+    public static RunFolder create(Path path, RunConfig config) throws IOException {
+        RunFolder folder = new RunFolder(path);
+        if (Files.exists(folder.config())) {
+            throw new IOException(path + " already holds a run; resume it with --resume " + path
+                    + " or choose another --out folder");
+        }
+        Files.createDirectories(path);
+        Json.writeAtomically(folder.config(), config);
+        return folder;
+    }
+
+    /** Opens an existing run folder (to resume or evaluate it). */
+    public static RunFolder open(Path path) throws IOException {
+        RunFolder folder = new RunFolder(path);
+        if (!Files.isRegularFile(folder.config())) {
+            throw new IOException(path + " is not a run folder: it has no config.json");
+        }
+        return folder;
+    }
+
+    public RunConfig readConfig() throws IOException {
+        RunConfig config = Json.read(config(), RunConfig.class);
+        var problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IOException(config() + " holds an invalid configuration: " + String.join("; ", problems));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,49 @@
+package org.stridelab.engine.train;
+
+import org.nd4j.linalg.schedule.ISchedule;
+
+/**
+ * The learning rate over training, fed to ND4J's updaters as an {@link ISchedule}.
+ * Constant; step (times {@code gamma} every {@code stepEpochs} epochs); or cosine
+ * annealing to zero over all steps of the run, evaluated per step.
+ */
+public final class LearningRateSchedule implements ISchedule {
+    public enum Kind { CONSTANT, STEP, COSINE }
+
+    private final Kind kind;
+    private final double base;
+    private final int stepEpochs;
+    private final double gamma;
+    private final long totalSteps;
+    private final int stepsPerEpoch;
+
+    public LearningRateSchedule(Kind kind, double base, int stepEpochs, double gamma, int epochs, int stepsPerEpoch) {
+        this.kind = kind;
+        this.base = base;
+        this.stepEpochs = Math.max(1, stepEpochs);
+        this.gamma = gamma;
+        this.stepsPerEpoch = Math.max(1, stepsPerEpoch);
+        this.totalSteps = (long) Math.max(1, epochs) * this.stepsPerEpoch;
+    }
+
+    /** The rate at a global step (epoch = step / stepsPerEpoch). */
+    public double at(long globalStep) {
+        int epoch = (int) (globalStep / stepsPerEpoch);
+        return switch (kind) {
+            case CONSTANT -> base;
+            case STEP -> base * Math.pow(gamma, epoch / stepEpochs);
+            case COSINE -> 0.5 * base * (1 + Math.cos(Math.PI * Math.min(globalStep, totalSteps) / totalSteps));
+        };
+    }
+
+    @Override
+    public double valueAt(int iteration, int epoch) {
+        return at(iteration);
+    }
+
+    @Override
+    public ISchedule clone() {
+        return new LearningRateSchedule(kind, base, stepEpochs, gamma, (int) (totalSteps / stepsPerEpoch),
+                stepsPerEpoch);
+    }
+}

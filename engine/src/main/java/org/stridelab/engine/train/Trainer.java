@@ -1,0 +1,274 @@
+package org.stridelab.engine.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stridelab.engine.data.Batch;
+import org.stridelab.engine.data.BatchLoader;
+import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.data.LabeledImages;
+import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.model.ResNet18;
+import org.stridelab.engine.nn.SoftmaxCrossEntropy;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.train.events.EpochEvent;
+import org.stridelab.engine.train.events.LifecycleEvent;
+import org.stridelab.engine.train.events.LifecycleEvent.Kind;
+import org.stridelab.engine.train.events.RunSummary;
+import org.stridelab.engine.train.events.StepEvent;
+import org.stridelab.engine.train.events.StridesEvent;
+import org.stridelab.engine.train.events.TrainingListener;
+
+/**
+ * The training loop: batches from the prefetching loader, forward, loss,
+ * backward, optimiser step; events after every step and epoch; validation
+ * each epoch, early stopping, checkpoints, and the test set at the end.
+ *
+ * <p>Everything a step allocates lives in one reused workspace. Commands
+ * ({@link TrainerControl}) are obeyed between steps. A run whose folder holds
+ * a checkpoint continues from it exactly: same weights, optimiser state, data
+ * order and metric history.
+ */
+public final class Trainer {
+    private static final int PREFETCH = 3;
+
+    private final RunConfig config;
+    private final DatasetSplits data;
+    private final RunFolder folder;
+    private final TrainerControl control;
+    private final ResNet18 model;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final int stepsPerEpoch;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+    private final LabeledImages trainImages;
+    private final String runId;
+    private TrainerState state = TrainerState.fresh();
+
+    public Trainer(RunConfig config, DatasetSplits data, RunFolder folder, TrainerControl control) {
+        this.config = config.validated();
+        this.data = data;
+        this.folder = folder;
+        this.control = control == null ? new TrainerControl() : control;
+        this.runId = config.name();
+        this.trainImages = config.trainLimit() > 0 && config.trainLimit() < data.train().size()
+                ? data.train().subset(java.util.stream.IntStream.range(0, config.trainLimit()).toArray())
+                : data.train();
+        this.stepsPerEpoch = BatchLoader.batchesPerEpoch(trainImages.size(), config.batchSize());
+        if (stepsPerEpoch == 0) {
+            throw new IllegalArgumentException("batch size " + config.batchSize() + " is larger than the "
+                    + trainImages.size() + " training images: choose a smaller batch");
+        }
+        this.model = new ResNet18(config.model());
+        this.schedule = new LearningRateSchedule(config.schedule(), config.learningRate(), config.stepEpochs(),
+                config.stepGamma(), config.epochs(), stepsPerEpoch);
+        this.optimizer = new Optimizer(config.optimizer(), schedule, config.momentum(), config.weightDecay(),
+                model.parameters());
+    }
+
+    public void addListener(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    public ResNet18 model() {
+        return model;
+    }
+
+    public TrainerControl control() {
+        return control;
+    }
+
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** Loads the folder's checkpoint if it has one; returns true when the run continues from it. */
+    public boolean restoreIfPossible() throws IOException {
+        if (folder != null && folder.hasCheckpoint()) {
+            state = Checkpoint.load(folder.checkpoint(), model, optimizer);
+            return true;
+        }
+        return false;
+    }
+
+    public TrainerState state() {
+        return state;
+    }
+
+    /**
+     * Trains until the configured epochs, early stopping, a stop command or a
+     * failure; returns the summary when the run finished, null when it stopped
+     * or failed (the lifecycle event says which, and why).
+     */
+    public RunSummary run() throws IOException, InterruptedException {
+        boolean resumed = state.globalStep() > 0 || state.nextEpoch() > 0;
+        emit(new LifecycleEvent(runId, resumed ? Kind.RESUMED : Kind.STARTED,
+                (resumed ? "resumed at epoch " + (state.nextEpoch() + 1) + ", step " + state.globalStep() : "started")
+                        + " on " + data.description()));
+        double startElapsed = state.elapsedSeconds();
+        long startNanos = System.nanoTime();
+        String stopReason = "completed " + config.epochs() + " epochs";
+        for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            double lossSum = 0;
+            long correct = 0;
+            long seen = 0;
+            try (BatchLoader loader = new BatchLoader(trainImages, config.batchSize(), true, config.mixupAlpha(),
+                    config.seed(), epoch, state.nextBatch(), PREFETCH, config.augment())) {
+                long last = System.nanoTime();
+                for (int b = state.nextBatch(); loader.hasNext(); b++) {
+                    final int e = epoch;
+                    if (!control.awaitTurn(() -> emit(new LifecycleEvent(runId, Kind.PAUSED, "paused at epoch "
+                            + (e + 1))), () -> emit(new LifecycleEvent(runId, Kind.CONTINUED, "continued")))) {
+                        double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
+                        state = state.atBatch(epoch, b, state.globalStep(), elapsed);
+                        saveCheckpoint();
+                        emit(new LifecycleEvent(runId, Kind.STOPPED, "stopped at epoch " + (epoch + 1) + ", step "
+                                + state.globalStep() + "; the checkpoint is saved and the run can be resumed"));
+                        return null;
+                    }
+                    Batch batch = loader.next();
+                    StepResult r = step(batch, epoch);
+                    if (!Double.isFinite(r.loss)) {
+                        String msg = "the loss became " + r.loss + " at epoch " + (epoch + 1) + ", step "
+                                + (state.globalStep() + 1) + ": training diverged (try a lower learning rate, e.g. "
+                                + config.learningRate() / 10 + "); the last good checkpoint is kept";
+                        emit(new LifecycleEvent(runId, Kind.FAILED, msg));
+                        return null;
+                    }
+                    long now = System.nanoTime();
+                    double elapsed = startElapsed + (now - startNanos) / 1e9;
+                    long step = state.globalStep() + 1;
+                    state = state.atBatch(epoch, b + 1, step, elapsed);
+                    lossSum += r.loss * batch.size();
+                    correct += r.correct;
+                    seen += batch.size();
+                    StepEvent ev = new StepEvent(runId, epoch, b, stepsPerEpoch, step, r.loss, r.learningRate,
+                            batch.size() / ((now - last) / 1e9), elapsed);
+                    last = now;
+                    for (TrainingListener l : listeners) {
+                        l.onStep(ev);
+                    }
+                    emitStrides(step);
+                    if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0) {
+                        saveCheckpoint();
+                    }
+                }
+            }
+            Evaluation val = Evaluator.evaluate(model, data.validation(), evalBatch());
+            double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
+            TrainerState before = state;
+            state = state.afterEpoch(epoch, state.globalStep(), val.accuracy(), elapsed);
+            EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), seen == 0 ? Double.NaN : lossSum / seen,
+                    seen == 0 ? Double.NaN : (double) correct / seen, val.loss(), val.accuracy(),
+                    (System.nanoTime() - epochStart) / 1e9);
+            for (TrainingListener l : listeners) {
+                l.onEpoch(ev);
+            }
+            if (folder != null && state.bestEpoch() == epoch) {
+                Checkpoint.save(folder.best(), model, null, state);
+            }
+            saveCheckpoint();
+            if (config.patience() > 0 && state.epochsWithoutImprovement() >= config.patience()) {
+                stopReason = "early stop: no better validation accuracy for " + config.patience() + " epochs (best "
+                        + String.format("%.2f %%", 100 * state.bestValidationAccuracy()) + " at epoch "
+                        + (state.bestEpoch() + 1) + ")";
+                break;
+            }
+            assert before != state;
+        }
+        RunSummary summary = finish(stopReason);
+        emit(new LifecycleEvent(runId, Kind.FINISHED, stopReason + "; test accuracy "
+                + String.format("%.2f %%", 100 * summary.testAccuracy())));
+        return summary;
+    }
+
+    private int evalBatch() {
+        return Math.max(config.batchSize(), 256);
+    }
+
+    private record StepResult(double loss, int correct, double learningRate) {
+    }
+
+    private StepResult step(Batch batch, int epoch) {
+        double lr = schedule.at(state.globalStep());
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
+                .getAndActivateWorkspace(Workspaces.STEP, Workspaces.TRAINING)) {
+            INDArray x = Batches.images(batch);
+            INDArray logits = model.forward(x, true);
+            double value = loss.forward(logits, Batches.targets(batch));
+            int correct = Batches.countCorrect(logits, batch.labels());
+            if (!Double.isFinite(value)) {
+                model.clearCache();
+                loss.backward();
+                return new StepResult(value, correct, lr);
+            }
+            model.backward(loss.backward());
+            optimizer.step(state.globalStep(), epoch);
+            model.clearCache();
+            return new StepResult(value, correct, lr);
+        }
+    }
+
+    private void emitStrides(long step) {
+        List<PoolingState> layers = new ArrayList<>();
+        for (ResNet18.NamedSite s : model.sites()) {
+            s.site().poolingState().ifPresent(layers::add);
+        }
+        if (layers.isEmpty()) {
+            return;
+        }
+        StridesEvent ev = new StridesEvent(runId, step, List.copyOf(layers), model.multiplyAdds(32, 32));
+        for (TrainingListener l : listeners) {
+            l.onStrides(ev);
+        }
+    }
+
+    private void saveCheckpoint() throws IOException {
+        if (folder == null) {
+            return;
+        }
+        for (TrainingListener l : listeners) {
+            if (l instanceof org.stridelab.engine.run.RunFolderWriter w) {
+                w.flush();
+            }
+        }
+        Checkpoint.save(folder.checkpoint(), model, optimizer, state);
+    }
+
+    private RunSummary finish(String stopReason) throws IOException {
+        if (folder != null && java.nio.file.Files.exists(folder.best())) {
+            Checkpoint.load(folder.best(), model, null);
+        }
+        Evaluation test = Evaluator.evaluate(model, data.test(), evalBatch());
+        Map<String, double[]> strides = new LinkedHashMap<>();
+        for (ResNet18.NamedSite s : model.sites()) {
+            s.site().poolingState().ifPresent(p -> strides.put(s.name(),
+                    new double[]{p.strideHeight(), p.strideWidth()}));
+        }
+        int epochsRun = state.validationAccuracies().size();
+        RunSummary summary = new RunSummary(runId, config.method().cliName(), config.strides(), epochsRun,
+                state.globalStep(), state.bestValidationAccuracy(), state.bestEpoch() + 1, test.accuracy(),
+                test.loss(), model.parameterCount(), model.multiplyAdds(32, 32),
+                epochsRun == 0 ? 0 : state.elapsedSeconds() / epochsRun, strides, data.description(), stopReason,
+                state.validationAccuracies());
+        for (TrainingListener l : listeners) {
+            l.onFinished(summary);
+        }
+        return summary;
+    }
+
+    private void emit(LifecycleEvent event) {
+        for (TrainingListener l : listeners) {
+            l.onLifecycle(event);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.stridelab.engine.train.events;
+
+/** One epoch finished: training and validation accuracy and loss (accuracies in 0..1). */
+public record EpochEvent(String runId, int epoch, long globalStep, double trainLoss, double trainAccuracy,
+                         double validationLoss, double validationAccuracy, double epochSeconds) {
+}

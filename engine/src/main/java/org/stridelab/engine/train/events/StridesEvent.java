@@ -1,0 +1,8 @@
+package org.stridelab.engine.train.events;
+
+import java.util.List;
+import org.stridelab.engine.model.PoolingState;
+
+/** The spectral layers after a step: current strides, sizes and masks, and the network's cost. */
+public record StridesEvent(String runId, long globalStep, List<PoolingState> layers, long multiplyAddsPerImage) {
+}

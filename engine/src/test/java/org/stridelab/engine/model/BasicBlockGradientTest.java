@@ -1,0 +1,39 @@
+package org.stridelab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stridelab.engine.nn.GradientCheck;
+
+/** A whole residual block (both paths, batch norms in training mode) against finite differences. */
+class BasicBlockGradientTest {
+
+    @BeforeAll
+    static void doublePrecision() {
+        GradientCheck.useDoublePrecision();
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @Test
+    void identityShortcutBlock() {
+        BasicBlock block = new BasicBlock("b", 3, 3, null, 21);
+        GradientCheck.check(block, GradientCheck.randn(22, 4, 3, 5, 5), true, 60, 1e-4);
+    }
+
+    @Test
+    void projectionBlockWithStride2() {
+        BasicBlock block = new BasicBlock("b", 2, 4, new StridedSite(2), 23);
+        INDArray x = GradientCheck.randn(24, 4, 2, 6, 6);
+        assertArrayEquals(new long[]{4, 4, 3, 3}, block.forward(x, true).shape());
+        GradientCheck.check(block, x, true, 60, 1e-4);
+    }
+}

@@ -1,0 +1,120 @@
+package org.stridelab.engine.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Finite-difference checks (double precision) of every layer's backward pass against its forward. */
+class LayerGradientTest {
+    private static final double TOLERANCE = 1e-5;
+
+    @BeforeAll
+    static void doublePrecision() {
+        GradientCheck.useDoublePrecision();
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    @Test
+    void conv3x3Stride1() {
+        Conv2d conv = new Conv2d("c", 3, 4, 3, 1, 1, 1);
+        GradientCheck.check(conv, GradientCheck.randn(2, 2, 3, 6, 6), true, 60, TOLERANCE);
+    }
+
+    @Test
+    void conv3x3Stride2OddSize() {
+        Conv2d conv = new Conv2d("c", 2, 3, 3, 2, 1, 3);
+        GradientCheck.check(conv, GradientCheck.randn(4, 2, 2, 7, 7), true, 60, TOLERANCE);
+    }
+
+    @Test
+    void conv1x1Stride3() {
+        Conv2d conv = new Conv2d("c", 3, 2, 1, 3, 0, 5);
+        GradientCheck.check(conv, GradientCheck.randn(6, 2, 3, 8, 8), true, 60, TOLERANCE);
+    }
+
+    @Test
+    void batchNormTraining() {
+        BatchNorm bn = new BatchNorm("bn", 3);
+        bn.parameters().get(0).value().assign(Nd4j.createFromArray(1.5, 0.5, -2.0));
+        bn.parameters().get(1).value().assign(Nd4j.createFromArray(0.1, -0.3, 0.7));
+        INDArray x = GradientCheck.randn(8, 4, 3, 5, 5).muli(2).addi(1);
+        GradientCheck.check(bn, x, true, 80, TOLERANCE);
+    }
+
+    @Test
+    void batchNormNormalisesAndTracksRunningStatistics() {
+        BatchNorm bn = new BatchNorm("bn", 2);
+        INDArray x = GradientCheck.randn(9, 16, 2, 4, 4).muli(3).addi(5);
+        INDArray y = bn.forward(x, true);
+        INDArray mean = y.mean(0, 2, 3);
+        INDArray var = y.var(false, 0, 2, 3);
+        for (int c = 0; c < 2; c++) {
+            assertEquals(0, mean.getDouble(c), 1e-9);
+            assertEquals(1, var.getDouble(c), 1e-3);
+        }
+        // One step of momentum 0.9 from mean 0: running mean = 0.1 * batch mean.
+        INDArray batchMean = x.mean(0, 2, 3);
+        assertEquals(0.1 * batchMean.getDouble(0), bn.runningMean().getDouble(0), 1e-9);
+        // Evaluation uses the running statistics, not the batch's.
+        INDArray eval = bn.forward(x, false);
+        assertTrue(eval.meanNumber().doubleValue() > 1, "evaluation must use running statistics");
+    }
+
+    @Test
+    void relu() {
+        // Keep inputs away from the kink at 0, where the derivative is undefined.
+        INDArray x = GradientCheck.randn(10, 2, 3, 4, 4);
+        x.addi(Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.transforms.same.Sign(x.dup())).muli(0.05));
+        GradientCheck.check(new Relu(), x, true, 96, TOLERANCE);
+    }
+
+    @Test
+    void globalAveragePool() {
+        GradientCheck.check(new GlobalAveragePool(), GradientCheck.randn(11, 2, 3, 4, 5), true, 120, TOLERANCE);
+    }
+
+    @Test
+    void dense() {
+        Dense dense = new Dense("fc", 6, 4, 12);
+        GradientCheck.check(dense, GradientCheck.randn(13, 5, 6), true, 30, TOLERANCE);
+    }
+
+    @Test
+    void softmaxCrossEntropyWithSoftTargets() {
+        INDArray logits = GradientCheck.randn(14, 4, 5);
+        INDArray targets = Nd4j.rand(15, new long[]{4, 5}).castTo(DataType.DOUBLE);
+        targets.diviColumnVector(targets.sum(true, 1));
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        loss.forward(logits, targets);
+        INDArray analytic = loss.backward();
+        double eps = 1e-6;
+        for (int i = 0; i < logits.length(); i++) {
+            INDArray flat = logits.reshape(logits.length());
+            double orig = flat.getDouble(i);
+            flat.putScalar(i, orig + eps);
+            double plus = new SoftmaxCrossEntropy().forward(logits, targets);
+            flat.putScalar(i, orig - eps);
+            double minus = new SoftmaxCrossEntropy().forward(logits, targets);
+            flat.putScalar(i, orig);
+            assertEquals((plus - minus) / (2 * eps), analytic.reshape(analytic.length()).getDouble(i), 1e-7);
+        }
+    }
+
+    @Test
+    void crossEntropyOfUniformPredictionIsLogClasses() {
+        INDArray logits = Nd4j.zeros(DataType.DOUBLE, 3, 10);
+        INDArray targets = Nd4j.zeros(DataType.DOUBLE, 3, 10);
+        targets.putScalar(0, 1, 1).putScalar(1, 4, 1).putScalar(2, 9, 1);
+        assertEquals(Math.log(10), new SoftmaxCrossEntropy().forward(logits, targets), 1e-12);
+    }
+}

@@ -1,0 +1,202 @@
+package org.stridelab.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.train.events.EpochEvent;
+import org.stridelab.engine.train.events.LifecycleEvent;
+import org.stridelab.engine.train.events.RunSummary;
+import org.stridelab.engine.train.events.StepEvent;
+import org.stridelab.engine.train.events.TrainingListener;
+
+class TrainerTest {
+    @TempDir
+    static Path data;
+    static DatasetSplits splits;
+
+    @BeforeAll
+    static void makeData() throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        splits = TestData.generated(data, 512, 200);
+    }
+
+    static RunConfig tiny(String name, int epochs, double lr) {
+        return new RunConfig(name, DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 64,
+                epochs, Optimizer.Kind.SGD, lr, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true, 0, 3,
+                "generated", 256, 5);
+    }
+
+    /** Records step losses and lifecycle events. */
+    static final class Recorder implements TrainingListener {
+        final List<Double> losses = new ArrayList<>();
+        final List<LifecycleEvent> lifecycle = new ArrayList<>();
+        final List<EpochEvent> epochs = new ArrayList<>();
+
+        @Override
+        public void onStep(StepEvent e) {
+            losses.add(e.loss());
+        }
+
+        @Override
+        public void onEpoch(EpochEvent e) {
+            epochs.add(e);
+        }
+
+        @Override
+        public void onLifecycle(LifecycleEvent e) {
+            lifecycle.add(e);
+        }
+    }
+
+    @Test
+    void tinyNetworkOverfits256GeneratedImages() throws Exception {
+        RunConfig config = new RunConfig("overfit", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4,
+                false, 1, 0, 0, 32, 40, Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1,
+                0.1, 0, false, 0, 0, "generated", 256, 3);
+        Trainer trainer = new Trainer(config, splits, null, null);
+        Recorder rec = new Recorder();
+        trainer.addListener(rec);
+        // Stop as soon as the training set is learned: at most 40 epochs of 8 steps.
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochEvent e) {
+                if (e.trainAccuracy() >= 0.95) {
+                    trainer.control().stop();
+                }
+            }
+        });
+        trainer.run();
+        double best = rec.epochs.stream().mapToDouble(EpochEvent::trainAccuracy).max().orElse(0);
+        assertTrue(best >= 0.95, "training accuracy reached only " + best + " in " + rec.epochs.size() + " epochs");
+        assertTrue(rec.losses.get(rec.losses.size() - 1) < rec.losses.get(0) / 3, "loss did not fall enough");
+    }
+
+    @Test
+    void resumedRunRepeatsTheUninterruptedOne(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("whole", 2, 0.05);
+        RunFolder whole = RunFolder.create(runs.resolve("whole"), config);
+        Trainer a = new Trainer(config, splits, whole, null);
+        Recorder ra = new Recorder();
+        a.addListener(ra);
+        try (RunFolderWriter w = new RunFolderWriter(whole, -1)) {
+            a.addListener(w);
+            assertNotNull(a.run());
+        }
+
+        RunConfig config2 = config.withName("parts");
+        RunFolder parts = RunFolder.create(runs.resolve("parts"), config2);
+        Trainer b = new Trainer(config2, splits, parts, null);
+        try (RunFolderWriter w = new RunFolderWriter(parts, -1)) {
+            b.addListener(w);
+            // Simulated kill after step 5: keep the step-3 checkpoint (checkpoints every 3 steps)
+            // as it was on disk, and put it back after the run stops, as if the process had died.
+            b.addListener(new TrainingListener() {
+                @Override
+                public void onStep(StepEvent e) {
+                    try {
+                        if (e.globalStep() == 4) {
+                            Files.copy(parts.checkpoint(), runs.resolve("crash.zip"));
+                        }
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                    if (e.globalStep() == 5) {
+                        b.control().stop();
+                    }
+                }
+            });
+            assertNull(b.run(), "a stopped run has no summary");
+        }
+        Files.move(runs.resolve("crash.zip"), parts.checkpoint(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(3, Checkpoint.readState(parts.checkpoint()).globalStep());
+        // A half-written row from the dying process.
+        Files.writeString(parts.metrics(), "6,0,5,0.9", java.nio.file.StandardOpenOption.APPEND);
+
+        Trainer c = new Trainer(config2, splits, parts, null);
+        assertTrue(c.restoreIfPossible());
+        Recorder rc = new Recorder();
+        c.addListener(rc);
+        RunSummary summary;
+        try (RunFolderWriter w = new RunFolderWriter(parts, c.state().globalStep())) {
+            c.addListener(w);
+            summary = c.run();
+        }
+        assertNotNull(summary);
+        assertEquals(RunFolderWriter.METRICS_HEADER, Files.readAllLines(parts.metrics()).get(0));
+        List<String> wholeRows = Files.readAllLines(whole.metrics());
+        List<String> partRows = Files.readAllLines(parts.metrics());
+        assertEquals(wholeRows.size(), partRows.size(), "same number of step rows");
+        for (int i = 1; i < wholeRows.size(); i++) {
+            double la = Double.parseDouble(wholeRows.get(i).split(",")[3]);
+            double lb = Double.parseDouble(partRows.get(i).split(",")[3]);
+            assertEquals(la, lb, 1e-4 * Math.max(1, Math.abs(la)), "loss of step " + i);
+        }
+        assertEquals(ra.losses.size() - 3, rc.losses.size());
+        for (int i = 0; i < rc.losses.size(); i++) {
+            assertEquals(ra.losses.get(i + 3), rc.losses.get(i), 1e-4 * Math.max(1, ra.losses.get(i + 3)));
+        }
+        assertTrue(Files.exists(parts.summary()));
+    }
+
+    @Test
+    void divergingLossStopsWithMessageAndKeepsCheckpoint(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("diverge", 3, 10.0);
+        RunFolder folder = RunFolder.create(runs.resolve("diverge"), config);
+        Trainer t = new Trainer(config.withName("diverge"), splits, folder, null);
+        Recorder rec = new Recorder();
+        t.addListener(rec);
+        assertNull(t.run());
+        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
+        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        assertTrue(last.message().contains("diverged"), last.message());
+        if (Files.exists(folder.checkpoint())) {
+            // The kept checkpoint is a good one: its step precedes the failing step.
+            assertTrue(Checkpoint.readState(folder.checkpoint()).globalStep() < rec.losses.size());
+        }
+    }
+
+    @Test
+    void pauseHoldsTheTrainingThreadAndStepOnceLetsOneBatchThrough() throws Exception {
+        RunConfig config = tiny("pause", 1, 0.05);
+        Trainer t = new Trainer(config, splits, null, null);
+        Recorder rec = new Recorder();
+        t.addListener(rec);
+        t.control().pause();
+        Thread th = new Thread(() -> {
+            try {
+                t.run();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        th.start();
+        Thread.sleep(500);
+        assertEquals(0, rec.losses.size(), "no step while paused");
+        t.control().stepOnce();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (rec.losses.size() < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        assertEquals(1, rec.losses.size(), "exactly one step");
+        t.control().resume();
+        th.join(60_000);
+        assertEquals(4, rec.losses.size(), "256 images / batch 64 = 4 steps");
+    }
+}
