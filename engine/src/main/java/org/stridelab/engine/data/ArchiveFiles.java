@@ -46,7 +46,7 @@ final class ArchiveFiles implements DatasetFiles {
         Map<String, byte[]> members = new HashMap<>();
         boolean gzip = isGzip(archive);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-             InputStream unpacked = gzip ? new GzipCompressorInputStream(raw, true) : raw;
+             InputStream unpacked = gzip ? new GzipCompressorInputStream(raw) : raw;
              TarArchiveInputStream tar = new TarArchiveInputStream(unpacked)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {

@@ -155,19 +155,31 @@ class TrainerTest {
     }
 
     @Test
-    void divergingLossStopsWithMessageAndKeepsCheckpoint(@TempDir Path runs) throws Exception {
-        RunConfig config = tiny("diverge", 3, 10.0);
+    void nonFiniteLossStopsWithMessageAndKeepsLastGoodCheckpoint(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("diverge", 3, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("diverge"), config);
-        Trainer t = new Trainer(config.withName("diverge"), splits, folder, null);
+        Trainer t = new Trainer(config, splits, folder, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
-        assertNull(t.run());
+        // Weights that blew up after step 4 (checkpoints are written every 3 steps).
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.globalStep() == 4) {
+                    t.model().parameters().get(0).value().putScalar(0, Double.POSITIVE_INFINITY);
+                }
+            }
+        });
+        assertNull(t.run(), "a failed run has no summary");
         LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
         assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
-        assertTrue(last.message().contains("diverged"), last.message());
-        if (Files.exists(folder.checkpoint())) {
-            // The kept checkpoint is a good one: its step precedes the failing step.
-            assertTrue(Checkpoint.readState(folder.checkpoint()).globalStep() < rec.losses.size());
+        assertTrue(last.message().contains("diverged") && last.message().contains("learning rate"), last.message());
+        assertEquals(4, rec.losses.size(), "no step is reported after the failing one");
+        assertEquals(3, Checkpoint.readState(folder.checkpoint()).globalStep());
+        org.stridelab.engine.model.ResNet18 fresh = new org.stridelab.engine.model.ResNet18(config.model());
+        Checkpoint.load(folder.checkpoint(), fresh, null);
+        for (var p : fresh.parameters()) {
+            assertTrue(Double.isFinite(p.value().sumNumber().doubleValue()), p.name() + " is not finite");
         }
     }
 

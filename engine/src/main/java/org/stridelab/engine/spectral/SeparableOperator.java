@@ -1,0 +1,103 @@
+package org.stridelab.engine.spectral;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code y = A1 x B1^T - A2 x B2^T} as GEMMs over the whole batch, with only
+ * the (small) output-sized array permuted. Layouts (NC = N*C):
+ * <pre>
+ * forward:  x [(nc,y), x]  --B_k, x^T-->  T_k [q, (nc,y)] = [(q,nc), y]
+ *           T_1 A1^T - T_2 A2^T           Y   [(q,nc), n]  --permute-->  y [nc, n, q]
+ * backward: g [nc, n, q] --permute--> G [(q,nc), n]
+ *           U_k = G A_k                   [(q,nc), y] = [q, (nc,y)]
+ *           U_1^T B1 - U_2^T B2           dx  [(nc,y), x]   (already NCHW)
+ * strides:  dL/dA_k = +-G^T T_k  [h, H],  dL/dB_k = +-U_k x  [w, W]
+ * </pre>
+ * Transposed operands are left to the GEMM, which handled them as fast as
+ * plain ones here; ND4J's permute-and-copy is the slow part, so it is done
+ * once per pass, on the smaller side.
+ */
+final class SeparableOperator extends SpectralOperator {
+    private final INDArray a1;
+    private final INDArray a2;
+    private final INDArray b1;
+    private final INDArray b2;
+    private final double[] da1;
+    private final double[] da2;
+    private final double[] db1;
+    private final double[] db2;
+
+    SeparableOperator(AxisOperator rows, AxisOperator columns, DataType dataType) {
+        super(rows, columns, dataType);
+        a1 = matrix(rows.re(), outputHeight, inputHeight, dataType);
+        a2 = matrix(rows.im(), outputHeight, inputHeight, dataType);
+        b1 = matrix(columns.re(), outputWidth, inputWidth, dataType);
+        b2 = matrix(columns.im(), outputWidth, inputWidth, dataType);
+        da1 = rows.dRe();
+        da2 = rows.dIm();
+        db1 = columns.dRe();
+        db2 = columns.dIm();
+    }
+
+    @Override
+    Forward forward(INDArray input, boolean keepForStrideGradient) {
+        checkInput(input);
+        long n = input.size(0);
+        long c = input.size(1);
+        long nc = n * c;
+        INDArray x2 = contiguous(input).reshape('c', nc * inputHeight, inputWidth);
+        INDArray t1 = Nd4j.createUninitialized(dataType, outputWidth, nc * inputHeight);
+        INDArray t2 = Nd4j.createUninitialized(dataType, outputWidth, nc * inputHeight);
+        Nd4j.gemm(b1, x2, t1, false, true, 1.0, 0.0);
+        Nd4j.gemm(b2, x2, t2, false, true, 1.0, 0.0);
+        INDArray y2 = Nd4j.createUninitialized(dataType, outputWidth * nc, outputHeight);
+        Nd4j.gemm(t1.reshape('c', outputWidth * nc, inputHeight), a1, y2, false, true, 1.0, 0.0);
+        Nd4j.gemm(t2.reshape('c', outputWidth * nc, inputHeight), a2, y2, false, true, -1.0, 1.0);
+        INDArray y = y2.reshape('c', outputWidth, nc, outputHeight).permute(1, 2, 0).dup('c')
+            .reshape('c', n, c, outputHeight, outputWidth);
+        return new Forward(y, keepForStrideGradient ? new INDArray[] {x2, t1, t2} : null);
+    }
+
+    @Override
+    Backward backward(Forward forward, INDArray gradOutput, boolean strideGradients) {
+        checkGradient(gradOutput);
+        long n = gradOutput.size(0);
+        long c = gradOutput.size(1);
+        long nc = n * c;
+        INDArray g = contiguous(gradOutput).reshape('c', nc, outputHeight, outputWidth).permute(2, 0, 1).dup('c')
+            .reshape('c', outputWidth * nc, outputHeight);
+        INDArray u1 = Nd4j.createUninitialized(dataType, outputWidth * nc, inputHeight);
+        INDArray u2 = Nd4j.createUninitialized(dataType, outputWidth * nc, inputHeight);
+        Nd4j.gemm(g, a1, u1, false, false, 1.0, 0.0);
+        Nd4j.gemm(g, a2, u2, false, false, 1.0, 0.0);
+        INDArray u1v = u1.reshape('c', outputWidth, nc * inputHeight);
+        INDArray u2v = u2.reshape('c', outputWidth, nc * inputHeight);
+        INDArray gradIn = Nd4j.createUninitialized(dataType, nc * inputHeight, inputWidth);
+        Nd4j.gemm(u1v, b1, gradIn, true, false, 1.0, 0.0);
+        Nd4j.gemm(u2v, b2, gradIn, true, false, -1.0, 1.0);
+
+        double gh = 0;
+        double gw = 0;
+        if (strideGradients) {
+            INDArray[] saved = requireSaved(forward);
+            INDArray x2 = saved[0];
+            INDArray t1 = saved[1].reshape('c', outputWidth * nc, inputHeight);
+            INDArray t2 = saved[2].reshape('c', outputWidth * nc, inputHeight);
+            // dL/dA_k summed over the batch: contractions over (q, nc), tiny [h, H] results
+            INDArray gA1 = Nd4j.createUninitialized(dataType, outputHeight, inputHeight);
+            INDArray gA2 = Nd4j.createUninitialized(dataType, outputHeight, inputHeight);
+            Nd4j.gemm(g, t1, gA1, true, false, 1.0, 0.0);
+            Nd4j.gemm(g, t2, gA2, true, false, 1.0, 0.0);
+            gh = dot(da1, gA1) - dot(da2, gA2);
+            // dL/dB_k: contractions over (nc, y), tiny [w, W] results
+            INDArray gB1 = Nd4j.createUninitialized(dataType, outputWidth, inputWidth);
+            INDArray gB2 = Nd4j.createUninitialized(dataType, outputWidth, inputWidth);
+            Nd4j.gemm(u1v, x2, gB1, false, false, 1.0, 0.0);
+            Nd4j.gemm(u2v, x2, gB2, false, false, 1.0, 0.0);
+            gw = dot(db1, gB1) - dot(db2, gB2);
+        }
+        return new Backward(gradIn.reshape('c', n, c, inputHeight, inputWidth), gh, gw);
+    }
+}

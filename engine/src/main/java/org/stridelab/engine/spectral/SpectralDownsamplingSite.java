@@ -1,0 +1,94 @@
+package org.stridelab.engine.spectral;
+
+import java.util.List;
+import java.util.Optional;
+import org.stridelab.engine.model.DownsamplingSite;
+import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.nn.Layer;
+import org.stridelab.engine.nn.Parameter;
+
+/**
+ * A downsampling site of ResNet-18 that pools in the frequency domain: its
+ * convolutions run at stride 1 and ONE pooling instance (fixed or DiffStride)
+ * follows both the block's first conv and its 1x1 shortcut conv, as two
+ * branches sharing the strides. The stem uses only the main branch.
+ */
+public final class SpectralDownsamplingSite implements DownsamplingSite {
+    private final String name;
+    private final SpectralPool pool;
+    private final Layer main;
+    private final Layer shortcut;
+
+    public SpectralDownsamplingSite(String name, SpectralPool pool) {
+        this.name = name;
+        this.pool = pool;
+        this.main = pool.newBranch();
+        this.shortcut = pool.newBranch();
+    }
+
+    /** Fixed spectral pooling at real strides {@code >= 1}. */
+    public static SpectralDownsamplingSite fixed(String name, double strideHeight, double strideWidth) {
+        return new SpectralDownsamplingSite(name, new SpectralPooling(strideHeight, strideWidth));
+    }
+
+    /** DiffStride with the given options. */
+    public static SpectralDownsamplingSite learned(String name, double strideHeight, double strideWidth,
+                                                   DiffStride.Options options) {
+        return new SpectralDownsamplingSite(name, new DiffStride(name, strideHeight, strideWidth, options));
+    }
+
+    /**
+     * DiffStride; {@code lower}/{@code upper} are optional stride limits (NaN, or 1 and
+     * +infinity, for none).
+     */
+    public static SpectralDownsamplingSite learned(String name, double strideHeight, double strideWidth,
+                                                   double smoothness, boolean shared, double lrMultiplier,
+                                                   double lower, double upper) {
+        return learned(name, strideHeight, strideWidth,
+            new DiffStride.Options(smoothness, shared, lrMultiplier, lower, upper));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The pooling behind both branches. */
+    public SpectralPool pool() {
+        return pool;
+    }
+
+    @Override
+    public int convStride() {
+        return 1;
+    }
+
+    @Override
+    public Optional<Layer> poolAfterMainConv() {
+        return Optional.of(main);
+    }
+
+    @Override
+    public Optional<Layer> poolAfterShortcutConv() {
+        return Optional.of(shortcut);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return pool.parameters();
+    }
+
+    @Override
+    public Optional<PoolingState> poolingState() {
+        return Optional.of(pool.state(name));
+    }
+
+    @Override
+    public int[] outputSize(int height, int width) {
+        return pool.outputSize(height, width);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + pool;
+    }
+}
