@@ -77,6 +77,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stride-lr", description = "learning-rate multiplier of the strides (default: ${DEFAULT-VALUE})",
             defaultValue = "1")
     double strideLr;
+    @Option(names = "--stride-min", description = "DiffStride lower stride limit, 0 = none (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    double strideMin;
+    @Option(names = "--stride-max", description = "DiffStride upper stride limit, 0 = none (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    double strideMax;
     @Option(names = "--cost-lambda", description = "weight of the cost regulariser, 0 = off (default: ${DEFAULT-VALUE})",
             defaultValue = "0")
     double costLambda;
@@ -168,7 +174,8 @@ final class TrainCommand implements Callable<Integer> {
             if (out != null && out.getFileName() != null) {
                 name = out.getFileName().toString().replaceAll("[^A-Za-z0-9._+=,-]", "_");
             }
-            RunConfig config = new RunConfig(name, m, s, width, smoothness, sharedStride, strideLr, costLambda, phc,
+            RunConfig config = new RunConfig(name, m, s, width, smoothness, sharedStride, strideLr, strideMin, strideMax, costLambda,
+                    phc,
                     batch, epochs, opt, lr, momentum, weightDecay, sched, stepEpochs, gamma, mixup, !noAugment,
                     patience, checkpointEvery, data, trainLimit, seed);
             var problems = config.problems();

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -38,7 +39,7 @@ final class ArchiveFiles implements DatasetFiles {
 
     /** True if the file starts like gzip, or is named like a tar archive. */
     static boolean looksLikeArchive(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar") || isGzip(file);
     }
 

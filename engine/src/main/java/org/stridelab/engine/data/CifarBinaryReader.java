@@ -68,6 +68,12 @@ public final class CifarBinaryReader {
             // Check every file's presence and size before reading any: a truncated
             // download fails in milliseconds, not after reading 150 MB.
             List<String> batchFiles = CifarLayout.batchFiles();
+            for (String name : batchFiles) {
+                if (files.size(name) < 0) {
+                    throw new DatasetException(name + " is missing from " + files.where() + ". "
+                            + (manifest != null ? remedy(manifest) : CifarLayout.howToGetIt()));
+                }
+            }
             int[] counts = new int[batchFiles.size()];
             for (int f = 0; f < counts.length; f++) {
                 counts[f] = checkedRecordCount(files, batchFiles.get(f), manifest);
@@ -87,10 +93,6 @@ public final class CifarBinaryReader {
     /** The number of records the file holds, after checking it is exactly what it should be. */
     private static int checkedRecordCount(DatasetFiles files, String name, DatasetManifest manifest) throws IOException {
         long bytes = files.size(name);
-        if (bytes < 0) {
-            throw new DatasetException(name + " is missing from " + files.where() + ". "
-                    + (manifest != null ? remedy(manifest) : CifarLayout.howToGetIt()));
-        }
         int expected = manifest == null ? CifarLayout.RECORDS_PER_OFFICIAL_FILE : manifest.expectedRecords(name);
         if (expected < 0) {
             throw new DatasetException(DatasetManifest.FILE_NAME + " in " + files.where() + " gives no record count for "

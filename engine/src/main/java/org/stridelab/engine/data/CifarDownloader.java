@@ -51,7 +51,8 @@ public final class CifarDownloader {
     private final URI uri;
     private final String expectedMd5;
     private final Path cacheFolder;
-    private final HttpClient client;
+    /** Made on first use: an HttpClient starts a selector thread, and most callers never download. */
+    private HttpClient client;
 
     /** The official archive into {@link DataHome#datasets()}. */
     public CifarDownloader() {
@@ -67,11 +68,17 @@ public final class CifarDownloader {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.expectedMd5 = Objects.requireNonNull(expectedMd5, "expectedMd5").toLowerCase(Locale.ROOT);
         this.cacheFolder = cacheFolder.toAbsolutePath();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return client;
     }
 
     /** Where the verified archive ends up. */
@@ -149,7 +156,7 @@ public final class CifarDownloader {
                 append = false;
             } else if (status == 416 && have > 0) {
                 // Nothing after our offset: the .part may already be complete.
-                return finishIfValid(part, digestOf(part)) || restart(part);
+                return finishIfValid(part, hex(digestOf(part))) || restart(part);
             } else {
                 throw new DatasetException("The server at " + uri + " answered HTTP " + status
                         + " instead of the file. Try again later, or " + manualPlacement());
@@ -161,8 +168,8 @@ public final class CifarDownloader {
                 throw new DatasetException(String.format("The download from %s ended after %,d of %,d bytes. "
                         + "The partial file %s is kept: run the download again to resume.", uri, done, total, part));
             }
-            if (!finishIfValid(part, md5)) {
-                String actual = HexFormat.of().formatHex(md5.digest());
+            String actual = hex(md5);
+            if (!finishIfValid(part, actual)) {
                 deleteQuietly(part);
                 throw new DatasetException("The downloaded file is corrupt: its MD5 is " + actual + " but "
                         + expectedMd5 + " was expected. It has been deleted; run the download again. If that keeps "
@@ -181,7 +188,7 @@ public final class CifarDownloader {
 
     private HttpResponse<InputStream> send(HttpRequest request, Path part) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cancelledException(part);
@@ -219,9 +226,9 @@ public final class CifarDownloader {
         return done;
     }
 
-    /** Moves the part into place if its digest matches; false if it does not. */
-    private boolean finishIfValid(Path part, MessageDigest md5) throws IOException {
-        if (!HexFormat.of().formatHex(md5.digest()).equals(expectedMd5)) {
+    /** Moves the part into place if its MD5 (hex) is the expected one; false if it is not. */
+    private boolean finishIfValid(Path part, String actualMd5) throws IOException {
+        if (!actualMd5.equals(expectedMd5)) {
             return false;
         }
         try {
@@ -250,7 +257,14 @@ public final class CifarDownloader {
 
     private DatasetException unreachable(Exception e) {
         Throwable root = rootCause(e);
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String reason;
+        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+            reason = "the host name " + uri.getHost() + " cannot be resolved: no network or no DNS";
+        } else if (e instanceof HttpConnectTimeoutException) {
+            reason = "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        } else {
+            reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        }
         return new DatasetException("This machine cannot reach " + uri + " (" + reason + "). If it is offline or "
                 + "behind a firewall, " + manualPlacement(), e);
     }
@@ -263,6 +277,11 @@ public final class CifarDownloader {
     private static long contentLength(HttpResponse<?> response, long offset) {
         OptionalLong length = response.headers().firstValueAsLong("Content-Length");
         return length.isPresent() ? offset + length.getAsLong() : -1;
+    }
+
+    /** The digest as lower-case hex; this finishes (resets) the digest, so call it once. */
+    private static String hex(MessageDigest md5) {
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static MessageDigest digestOf(Path file) throws IOException {

@@ -12,12 +12,15 @@ import java.util.Arrays;
  * @param smoothness  DiffStride's ramp width R
  * @param sharedStride DiffStride learns one stride for both axes
  * @param strideLrMultiplier learning-rate multiplier of the strides
+ * @param strideLower DiffStride's lower stride limit (NaN = none beyond the clamp)
+ * @param strideUpper DiffStride's upper stride limit (NaN = none)
  * @param phc         PHC order n (0 or 1 = ordinary convolutions)
  * @param classes     number of classes
  * @param seed        initialisation seed
  */
 public record ModelConfig(DownsamplingMethod method, double[] strides, double width, double smoothness,
-                          boolean sharedStride, double strideLrMultiplier, int phc, int classes, long seed) {
+                          boolean sharedStride, double strideLrMultiplier, double strideLower, double strideUpper,
+                          int phc, int classes, long seed) {
 
     public static final int[] BASE_FILTERS = {64, 128, 256, 512};
 
@@ -48,11 +51,12 @@ public record ModelConfig(DownsamplingMethod method, double[] strides, double wi
 
     public static ModelConfig strided(double width, int... strides) {
         return new ModelConfig(DownsamplingMethod.STRIDED, Arrays.stream(strides).asDoubleStream().toArray(), width,
-                4, false, 1, 0, 10, 1);
+                4, false, 1, Double.NaN, Double.NaN, 0, 10, 1);
     }
 
     public ModelConfig withMethod(DownsamplingMethod m) {
-        return new ModelConfig(m, strides, width, smoothness, sharedStride, strideLrMultiplier, phc, classes, seed);
+        return new ModelConfig(m, strides, width, smoothness, sharedStride, strideLrMultiplier, strideLower,
+                strideUpper, phc, classes, seed);
     }
 
     /** Filters of each stage after the width multiplier (and PHC divisibility, if any). */
@@ -75,7 +79,8 @@ public record ModelConfig(DownsamplingMethod method, double[] strides, double wi
     public boolean equals(Object o) {
         return o instanceof ModelConfig c && c.method == method && Arrays.equals(c.strides, strides)
                 && c.width == width && c.smoothness == smoothness && c.sharedStride == sharedStride
-                && c.strideLrMultiplier == strideLrMultiplier && c.phc == phc && c.classes == classes
+                && c.strideLrMultiplier == strideLrMultiplier && Double.compare(c.strideLower, strideLower) == 0
+                && Double.compare(c.strideUpper, strideUpper) == 0 && c.phc == phc && c.classes == classes
                 && c.seed == seed;
     }
 

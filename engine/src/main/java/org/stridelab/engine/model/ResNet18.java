@@ -106,8 +106,24 @@ public final class ResNet18 implements Layer {
         return stem.backward(g);
     }
 
+    /**
+     * Every trainable parameter once. A spectral site's two branches share their
+     * strides, so duplicates are dropped by identity: the optimiser must not
+     * update a stride twice.
+     */
     @Override
     public List<Parameter> parameters() {
+        java.util.Set<Parameter> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Parameter> unique = new ArrayList<>();
+        for (Parameter p : allParameters()) {
+            if (seen.add(p)) {
+                unique.add(p);
+            }
+        }
+        return unique;
+    }
+
+    private List<Parameter> allParameters() {
         List<Parameter> all = new ArrayList<>(stem.parameters());
         all.addAll(stemBn.parameters());
         for (BasicBlock block : blocks) {

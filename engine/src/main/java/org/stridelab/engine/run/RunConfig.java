@@ -21,6 +21,8 @@ public record RunConfig(
         double smoothness,
         boolean sharedStride,
         double strideLrMultiplier,
+        double strideMin,
+        double strideMax,
         double costLambda,
         int phc,
         int batchSize,
@@ -42,8 +44,8 @@ public record RunConfig(
 
     /** The lab's defaults: a quick DiffStride-free baseline on the generated data. */
     public static RunConfig defaults() {
-        return new RunConfig("run", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1.0, 4.0, false, 1.0, 0.0,
-                0, 128, 30, Optimizer.Kind.SGD, 0.1, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 30, 0.1, 0.0,
+        return new RunConfig("run", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1.0, 4.0, false, 1.0, 0, 0,
+                0.0, 0, 128, 30, Optimizer.Kind.SGD, 0.1, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 30, 0.1, 0.0,
                 true, 0, 0, "generated", 0, 1);
     }
 
@@ -83,6 +85,12 @@ public record RunConfig(
         }
         if (!(strideLrMultiplier >= 0)) {
             p.add("stride learning-rate multiplier must be >= 0, got " + strideLrMultiplier);
+        }
+        if (!(strideMin == 0 || strideMin >= 1) || Double.isInfinite(strideMin)) {
+            p.add("lower stride limit must be 0 (none) or a number >= 1, got " + strideMin);
+        }
+        if (!(strideMax == 0 || strideMax >= Math.max(1, strideMin)) || Double.isInfinite(strideMax)) {
+            p.add("upper stride limit must be 0 (none) or a number >= 1 and >= the lower limit, got " + strideMax);
         }
         if (!(costLambda >= 0)) {
             p.add("cost lambda must be >= 0, got " + costLambda);
@@ -145,7 +153,8 @@ public record RunConfig(
     }
 
     public ModelConfig model() {
-        return new ModelConfig(method, strides, width, smoothness, sharedStride, strideLrMultiplier, phc, 10, seed);
+        return new ModelConfig(method, strides, width, smoothness, sharedStride, strideLrMultiplier,
+                strideMin == 0 ? Double.NaN : strideMin, strideMax == 0 ? Double.NaN : strideMax, phc, 10, seed);
     }
 
     @Override
@@ -155,13 +164,13 @@ public record RunConfig(
 
     public RunConfig withName(String newName) {
         return new RunConfig(newName, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
-                costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum, weightDecay, schedule,
+                strideMin, strideMax, costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum, weightDecay, schedule,
                 stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
     }
 
     public RunConfig withEpochs(int newEpochs) {
         return new RunConfig(name, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
-                costLambda, phc, batchSize, newEpochs, optimizer, learningRate, momentum, weightDecay, schedule,
+                strideMin, strideMax, costLambda, phc, batchSize, newEpochs, optimizer, learningRate, momentum, weightDecay, schedule,
                 stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
     }
 
@@ -192,7 +201,7 @@ public record RunConfig(
     @Override
     public String toString() {
         return "RunConfig[" + name + ", " + method + ", " + Arrays.toString(strides) + ", width " + width + ", R "
-                + smoothness + ", shared " + sharedStride + ", strideLr " + strideLrMultiplier + ", lambda "
+                + smoothness + ", shared " + sharedStride + ", strideLr " + strideLrMultiplier + ", limits " + strideMin + ".." + strideMax + ", lambda "
                 + costLambda + ", phc " + phc + ", batch " + batchSize + ", epochs " + epochs + ", " + optimizer
                 + " lr " + learningRate + " momentum " + momentum + " wd " + weightDecay + ", " + schedule + "/"
                 + stepEpochs + "/" + stepGamma + ", mixup " + mixupAlpha + ", augment " + augment + ", patience "

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code K[(y,x),(n,q)] = A1[n,y] B1[q,x] - A2[n,y] B2[q,x]}: forward, adjoint
  * and the stride gradients are then one GEMM each on {@code [N*C, H*W]} views,
  * with no permute at all. Only worth it while K stays small (its flop count
- * grows with {@code h*w} per pixel); see {@link SpectralOperator#KRONECKER_MAX_PIXELS}.
+ * grows with {@code h*w} per pixel); see {@link SpectralOperator#prefersKronecker}.
  */
 final class KroneckerOperator extends SpectralOperator {
     private final INDArray k;

@@ -46,7 +46,7 @@ public final class StepBenchmark {
 
     public static Result run(DownsamplingMethod method, double width, int phc, int batch, int warmup, int steps,
                              boolean withData) {
-        ModelConfig mc = new ModelConfig(method, new double[]{2, 2, 2}, width, 4, false, 1, phc, 10, 1);
+        ModelConfig mc = new ModelConfig(method, new double[]{2, 2, 2}, width, 4, false, 1, Double.NaN, Double.NaN, phc, 10, 1);
         ResNet18 model = new ResNet18(mc);
         LearningRateSchedule lr = new LearningRateSchedule(LearningRateSchedule.Kind.CONSTANT, 0.01, 1, 1, 1, 1);
         Optimizer opt = new Optimizer(Optimizer.Kind.SGD, lr, 0.9, 5e-4, model.parameters());

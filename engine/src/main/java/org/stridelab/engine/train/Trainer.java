@@ -17,6 +17,9 @@ import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.nn.SoftmaxCrossEntropy;
 import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.spectral.CostRegularizer;
+import org.stridelab.engine.spectral.DiffStride;
+import org.stridelab.engine.spectral.SpectralDownsamplingSite;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
@@ -50,6 +53,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final LabeledImages trainImages;
+    private final CostRegularizer costRegularizer;
     private final String runId;
     private TrainerState state = TrainerState.fresh();
 
@@ -70,6 +74,14 @@ public final class Trainer {
         this.model = new ResNet18(config.model());
         this.schedule = new LearningRateSchedule(config.schedule(), config.learningRate(), config.stepEpochs(),
                 config.stepGamma(), config.epochs(), stepsPerEpoch);
+        List<DiffStride> learned = new ArrayList<>();
+        for (ResNet18.NamedSite s : model.sites()) {
+            if (s.site() instanceof SpectralDownsamplingSite sds && sds.pool() instanceof DiffStride d) {
+                learned.add(d);
+            }
+        }
+        this.costRegularizer = config.costLambda() > 0 && !learned.isEmpty()
+                ? new CostRegularizer(config.costLambda(), learned) : null;
         this.optimizer = new Optimizer(config.optimizer(), schedule, config.momentum(), config.weightDecay(),
                 model.parameters());
     }
@@ -212,6 +224,9 @@ public final class Trainer {
                 return new StepResult(value, correct, lr);
             }
             model.backward(loss.backward());
+            if (costRegularizer != null) {
+                value += costRegularizer.addGradient();
+            }
             optimizer.step(state.globalStep(), epoch);
             model.clearCache();
             return new StepResult(value, correct, lr);

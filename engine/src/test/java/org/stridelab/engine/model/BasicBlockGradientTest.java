@@ -36,4 +36,39 @@ class BasicBlockGradientTest {
         assertArrayEquals(new long[]{4, 4, 3, 3}, block.forward(x, true).shape());
         GradientCheck.check(block, x, true, 60, 1e-4);
     }
+
+    @Test
+    void spectralBlockSharesOnePoolingBetweenBothPaths() {
+        BasicBlock block = new BasicBlock("b", 2, 3,
+                org.stridelab.engine.spectral.SpectralDownsamplingSite.fixed("s", 2, 1.5), 25);
+        INDArray x = GradientCheck.randn(26, 3, 2, 8, 8);
+        assertArrayEquals(new long[]{3, 3, 4, 5}, block.forward(x, true).shape());
+        GradientCheck.check(block, x, true, 60, 1e-4);
+    }
+
+    @Test
+    void diffStrideBlockGradientsIncludeTheStrides() {
+        var site = org.stridelab.engine.spectral.SpectralDownsamplingSite.learned("s", 1.7, 2.3, 4, false, 1,
+                Double.NaN, Double.NaN);
+        BasicBlock block = new BasicBlock("b", 2, 2, site, 27);
+        INDArray x = GradientCheck.randn(28, 2, 2, 12, 12);
+        // The block's own parameters() omit the site's strides; check those through a wrapper.
+        org.stridelab.engine.nn.Layer withStrides = new org.stridelab.engine.nn.Layer() {
+            @Override
+            public INDArray forward(INDArray in, boolean training) {
+                return block.forward(in, training);
+            }
+
+            @Override
+            public INDArray backward(INDArray g) {
+                return block.backward(g);
+            }
+
+            @Override
+            public java.util.List<org.stridelab.engine.nn.Parameter> parameters() {
+                return site.parameters();
+            }
+        };
+        GradientCheck.check(withStrides, x, true, 40, 1e-4);
+    }
 }

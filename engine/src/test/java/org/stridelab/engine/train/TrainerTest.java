@@ -37,7 +37,7 @@ class TrainerTest {
     }
 
     static RunConfig tiny(String name, int epochs, double lr) {
-        return new RunConfig(name, DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 64,
+        return new RunConfig(name, DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 64,
                 epochs, Optimizer.Kind.SGD, lr, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true, 0, 3,
                 "generated", 256, 5);
     }
@@ -67,7 +67,7 @@ class TrainerTest {
     @Test
     void tinyNetworkOverfits256GeneratedImages() throws Exception {
         RunConfig config = new RunConfig("overfit", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4,
-                false, 1, 0, 0, 32, 40, Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1,
+                false, 1, 0, 0, 0, 0, 32, 40, Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1,
                 0.1, 0, false, 0, 0, "generated", 256, 3);
         Trainer trainer = new Trainer(config, splits, null, null);
         Recorder rec = new Recorder();

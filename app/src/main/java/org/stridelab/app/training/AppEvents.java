@@ -1,0 +1,34 @@
+package org.stridelab.app.training;
+
+import java.nio.file.Path;
+import org.stridelab.engine.train.events.RunSummary;
+
+/** Events the app's training job adds to the engine's: preparation, download progress and the end. */
+public final class AppEvents {
+    private AppEvents() {
+    }
+
+    /** A status line while the job prepares (data, folder, model). */
+    public record Message(String text) {
+    }
+
+    /** CIFAR-10 download progress; {@code total} is -1 when the server did not say. */
+    public record Download(long done, long total) {
+    }
+
+    /**
+     * The model is built and (if resuming) restored; training starts next.
+     *
+     * @param restoredStep global step of the restored checkpoint, 0 for a new run
+     */
+    public record Prepared(long parameters, long multiplyAdds, int stepsPerEpoch, int epochs, long restoredStep,
+                           int restoredEpoch, String data, Path folder) {
+    }
+
+    /**
+     * The job is over: {@code summary} when training finished, otherwise null
+     * (stopped, or failed with {@code error}).
+     */
+    public record Ended(RunSummary summary, String error) {
+    }
+}

@@ -1,0 +1,100 @@
+package org.stridelab.app.training;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.stridelab.app.data.Datasets;
+import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.train.Trainer;
+import org.stridelab.engine.train.TrainerControl;
+import org.stridelab.engine.train.events.RunSummary;
+
+/**
+ * One run, start to end, on the training worker: data (downloading CIFAR-10
+ * if asked), the run folder (new, or reopened to continue), the trainer (with
+ * its checkpoint restored when continuing), the folder writer, and training.
+ * Everything it has to say goes into the event buffer; it never touches the UI.
+ */
+final class TrainingJob implements Runnable {
+    /** Download progress is coalesced to about this interval: the dialog need not hear of every 64 kB chunk. */
+    private static final long DOWNLOAD_REPORT_NANOS = 100_000_000L;
+
+    private final RunHandle run;
+    private final boolean resume;
+    private final TrainerControl control;
+    private final EventBuffer events;
+    private final BooleanSupplier cancelled;
+    private long lastDownloadReport;
+
+    TrainingJob(RunHandle run, boolean resume, TrainerControl control, EventBuffer events,
+                BooleanSupplier cancelled) {
+        this.run = run;
+        this.resume = resume;
+        this.control = control;
+        this.events = events;
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public void run() {
+        RunConfig config = run.config();
+        try {
+            events.offer(run, new AppEvents.Message("loading data: " + config.data()));
+            DatasetSplits data = Datasets.load(config.data(), this::downloadProgress,
+                    () -> cancelled.getAsBoolean() || control.isStopRequested());
+            if (control.isStopRequested()) {
+                events.offer(run, new AppEvents.Ended(null, null));
+                return;
+            }
+            Path path = run.folder();
+            RunFolder folder = resume ? RunFolder.open(path) : RunFolder.create(path, config);
+            events.offer(run, new AppEvents.Message("building the network"));
+            Trainer trainer = new Trainer(config, data, folder, control);
+            boolean restored = trainer.restoreIfPossible();
+            if (restored && folder.isFinished() && trainer.state().nextEpoch() >= config.epochs()) {
+                events.offer(run, new AppEvents.Ended(null, "this run has already finished all "
+                        + config.epochs() + " epochs; see " + folder.summary()));
+                return;
+            }
+            events.offer(run, new AppEvents.Prepared(trainer.model().parameterCount(),
+                    trainer.model().multiplyAdds(32, 32), trainer.stepsPerEpoch(), config.epochs(),
+                    restored ? trainer.state().globalStep() : 0, restored ? trainer.state().nextEpoch() : 0,
+                    data.description(), folder.path()));
+            try (RunFolderWriter writer = new RunFolderWriter(folder, restored ? trainer.state().globalStep() : -1)) {
+                trainer.addListener(writer);
+                trainer.addListener(new BufferingListener(run, events));
+                trainer.addListener(new ThroughputLog(config));
+                RunSummary summary = trainer.run();
+                events.offer(run, new AppEvents.Ended(summary, null));
+            }
+        } catch (InterruptedException e) {
+            events.offer(run, new AppEvents.Ended(null, "interrupted"));
+        } catch (Throwable t) {
+            events.offer(run, new AppEvents.Ended(null, explain(t)));
+        }
+    }
+
+    private void downloadProgress(long done, long total) {
+        long now = System.nanoTime();
+        if (now - lastDownloadReport >= DOWNLOAD_REPORT_NANOS || done == total) {
+            lastDownloadReport = now;
+            events.offer(run, new AppEvents.Download(done, total));
+        }
+    }
+
+    /** The engine's messages are written for users; only unexpected errors need their type named. */
+    static String explain(Throwable t) {
+        String msg = t.getMessage();
+        if (t instanceof UnsupportedOperationException) {
+            return "not supported by this engine build: " + msg;
+        }
+        if (msg == null || msg.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        return t instanceof IllegalArgumentException || t instanceof java.io.IOException
+                || t instanceof org.stridelab.engine.data.DatasetException ? msg
+                : t.getClass().getSimpleName() + ": " + msg;
+    }
+}

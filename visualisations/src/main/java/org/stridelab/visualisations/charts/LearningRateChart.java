@@ -1,0 +1,22 @@
+package org.stridelab.visualisations.charts;
+
+/** The learning rate each step used, per run: shows the schedule (cosine, steps) the loss responds to. */
+public final class LearningRateChart extends LiveXYChart {
+
+    public LearningRateChart() {
+        super("step", "learning rate");
+        setNoDataMessage("The learning-rate schedule appears once a run starts.");
+    }
+
+    public void addRun(RunLabel run) {
+        addLine(run.key() + "/lr", run.legend(), RunPalette.awt(run.colourIndex()), solid(1.5f), false);
+    }
+
+    public void addLearningRate(String runKey, long step, double learningRate) {
+        append(runKey + "/lr", step, learningRate);
+    }
+
+    public void removeRun(String runKey) {
+        removeLines(runKey + "/");
+    }
+}

@@ -1,0 +1,277 @@
+package org.stridelab.visualisations.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * A JFreeChart line chart fed live: every series keeps its full history in a
+ * {@link GrowingSeries}; the chart holds only a min/max decimated copy, rebuilt
+ * at most a few times a second and only when something changed. Appending
+ * never touches the chart, so it is cheap enough to do for every event.
+ */
+public class LiveXYChart {
+    /** Minimum time between two redraws: charts need not move faster than the eye reads them. */
+    private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
+
+    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final ChartViewer viewer;
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+    private final String rangeLabel;
+    private boolean dirty;
+    private long lastRedraw;
+
+    private static final class Line {
+        final GrowingSeries data = new GrowingSeries();
+        final XYSeries shown;
+
+        Line(String key) {
+            shown = new XYSeries(key, false, true);
+        }
+    }
+
+    public LiveXYChart(String domainLabel, String rangeLabel) {
+        this.rangeLabel = rangeLabel;
+        NumberAxis x = new NumberAxis(domainLabel);
+        x.setAutoRangeIncludesZero(false);
+        this.plot = new XYPlot(dataset, x, linearAxis(rangeLabel), renderer);
+        this.chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        this.viewer = new ChartViewer(chart);
+        viewer.getStyleClass().add("live-chart");
+        viewer.setMinSize(120, 100);
+    }
+
+    /** The JavaFX node to put in a layout. */
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    /** The chart itself, e.g. to export it as PNG. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    /**
+     * Adds a line (once per key; later calls change its look).
+     *
+     * @param legend null to leave it out of the legend (e.g. raw points under a smoothed line)
+     */
+    public void addLine(String key, String legend, Paint paint, Stroke stroke, boolean shapes) {
+        Line line = lines.get(key);
+        if (line == null) {
+            line = new Line(legend == null ? key : legend);
+            lines.put(key, line);
+            dataset.addSeries(line.shown);
+        }
+        int index = dataset.indexOf(line.shown);
+        renderer.setSeriesPaint(index, paint);
+        renderer.setSeriesStroke(index, stroke);
+        renderer.setSeriesShapesVisible(index, shapes);
+        renderer.setSeriesVisibleInLegend(index, legend != null);
+        dirty = true;
+    }
+
+    public boolean hasLine(String key) {
+        return lines.containsKey(key);
+    }
+
+    public void append(String key, double x, double y) {
+        Line line = lines.get(key);
+        if (line == null) {
+            throw new IllegalArgumentException("no line '" + key + "'");
+        }
+        line.data.add(x, y);
+        dirty = true;
+    }
+
+    /** The full history of a line (for tests and recomputation), or null. */
+    public GrowingSeries data(String key) {
+        Line line = lines.get(key);
+        return line == null ? null : line.data;
+    }
+
+    /** Removes every line whose key starts with the prefix (e.g. one run's lines). */
+    public void removeLines(String keyPrefix) {
+        List<String> gone = new ArrayList<>();
+        for (String k : lines.keySet()) {
+            if (k.startsWith(keyPrefix)) {
+                gone.add(k);
+            }
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        // Renderer styles are per index: drop everything and re-add the survivors in order.
+        List<Map.Entry<String, Line>> keep = new ArrayList<>();
+        List<Object[]> styles = new ArrayList<>();
+        for (Map.Entry<String, Line> e : lines.entrySet()) {
+            int i = dataset.indexOf(e.getValue().shown);
+            if (!gone.contains(e.getKey())) {
+                keep.add(e);
+                styles.add(new Object[] {renderer.getSeriesPaint(i), renderer.getSeriesStroke(i),
+                    renderer.getSeriesShapesVisible(i), renderer.isSeriesVisibleInLegend(i)});
+            }
+        }
+        chart.setNotify(false);
+        dataset.removeAllSeries();
+        lines.clear();
+        for (int k = 0; k < keep.size(); k++) {
+            Map.Entry<String, Line> e = keep.get(k);
+            lines.put(e.getKey(), e.getValue());
+            dataset.addSeries(e.getValue().shown);
+            Object[] s = styles.get(k);
+            renderer.setSeriesPaint(k, (Paint) s[0]);
+            renderer.setSeriesStroke(k, (Stroke) s[1]);
+            renderer.setSeriesShapesVisible(k, Boolean.TRUE.equals(s[2]));
+            renderer.setSeriesVisibleInLegend(k, Boolean.TRUE.equals(s[3]));
+        }
+        chart.setNotify(true);
+        dirty = true;
+    }
+
+    public void clear() {
+        chart.setNotify(false);
+        dataset.removeAllSeries();
+        lines.clear();
+        chart.setNotify(true);
+    }
+
+    /** Switches the value axis between linear and logarithmic (log needs positive values). */
+    public void setLogScale(boolean log) {
+        ValueAxis axis = log ? logAxis(rangeLabel) : linearAxis(rangeLabel);
+        plot.setRangeAxis(axis);
+        dirty = true;
+    }
+
+    public boolean isLogScale() {
+        return plot.getRangeAxis() instanceof LogAxis;
+    }
+
+    public void setNoDataMessage(String message) {
+        plot.setNoDataMessage(message);
+    }
+
+    /** Points the chart holds now (after decimation) for a line; for tests. */
+    public int shownPoints(String key) {
+        Line line = lines.get(key);
+        return line == null ? 0 : line.shown.getItemCount();
+    }
+
+    /**
+     * Rebuilds the decimated copies if anything changed and enough time has
+     * passed; call once per frame from the FX thread.
+     */
+    public void refresh(long nowNanos) {
+        if (!dirty || nowNanos - lastRedraw < REDRAW_INTERVAL_NANOS) {
+            return;
+        }
+        refreshNow();
+        lastRedraw = nowNanos;
+    }
+
+    /** Rebuilds the decimated copies now. */
+    public void refreshNow() {
+        dirty = false;
+        int columns = Math.max(100, (int) Math.ceil(viewer.getWidth()));
+        chart.setNotify(false);
+        for (Line line : lines.values()) {
+            MinMaxDecimator.Points p = MinMaxDecimator.decimate(line.data, columns);
+            line.shown.setNotify(false);
+            line.shown.clear();
+            for (int i = 0; i < p.size(); i++) {
+                if (Double.isFinite(p.y()[i])) {
+                    line.shown.add(p.x()[i], p.y()[i], false);
+                }
+            }
+            line.shown.setNotify(true);
+        }
+        chart.setNotify(true);
+    }
+
+    private static NumberAxis linearAxis(String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        ChartStyle.axis(y);
+        return y;
+    }
+
+    private static LogAxis logAxis(String label) {
+        LogAxis y = new LogAxis(label);
+        y.setSmallestValue(1e-8);
+        y.setAutoRange(true);
+        ChartStyle.axis(y);
+        return y;
+    }
+
+    /** A solid line of the given width. */
+    public static Stroke solid(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** A dashed line of the given width. */
+    public static Stroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f);
+    }
+
+    /** Chart looks shared by all the lab's charts: white, light grid, legend below. */
+    static final class ChartStyle {
+        private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+        private ChartStyle() {
+        }
+
+        static void apply(JFreeChart chart) {
+            chart.setBackgroundPaint(Color.WHITE);
+            chart.setAntiAlias(true);
+            XYPlot plot = chart.getXYPlot();
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(new Color(0xe3e3e3));
+            plot.setRangeGridlinePaint(new Color(0xe3e3e3));
+            plot.setOutlinePaint(new Color(0xbdbdbd));
+            plot.setNoDataMessageFont(LABELS);
+            plot.setNoDataMessagePaint(new Color(0x777777));
+            axis(plot.getDomainAxis());
+            axis(plot.getRangeAxis());
+            LegendTitle legend = chart.getLegend();
+            if (legend != null) {
+                legend.setPosition(RectangleEdge.BOTTOM);
+                legend.setItemFont(TICKS);
+                legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+                legend.setBackgroundPaint(Color.WHITE);
+            }
+        }
+
+        static void axis(ValueAxis axis) {
+            axis.setTickLabelFont(TICKS);
+            axis.setLabelFont(LABELS);
+            axis.setLabelPaint(new Color(0x444444));
+            axis.setTickLabelPaint(new Color(0x444444));
+        }
+    }
+}
