@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.BatchNorm;
-import org.stridelab.engine.nn.Conv2d;
+import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 import org.stridelab.engine.nn.Relu;
@@ -24,13 +24,13 @@ import org.stridelab.engine.nn.Relu;
  * paths share the same (learned) stride and match in shape.
  */
 public final class BasicBlock implements Layer {
-    private final Conv2d conv1;
+    private final ConvLayer conv1;
     private final Layer pool1;
     private final BatchNorm bn1;
     private final Relu relu1 = new Relu();
-    private final Conv2d conv2;
+    private final ConvLayer conv2;
     private final BatchNorm bn2;
-    private final Conv2d shortcutConv;
+    private final ConvLayer shortcutConv;
     private final Layer shortcutPool;
     private final BatchNorm shortcutBn;
     private final Relu reluOut = new Relu();
@@ -116,7 +116,7 @@ public final class BasicBlock implements Layer {
         return shortcutBn == null ? List.of(bn1, bn2) : List.of(bn1, bn2, shortcutBn);
     }
 
-    List<Conv2d> convolutions() {
+    List<ConvLayer> convolutions() {
         return shortcutConv == null ? List.of(conv1, conv2) : List.of(conv1, conv2, shortcutConv);
     }
 
@@ -140,7 +140,7 @@ public final class BasicBlock implements Layer {
 
     @Override
     public void clearCache() {
-        for (Conv2d c : convolutions()) {
+        for (ConvLayer c : convolutions()) {
             c.clearCache();
         }
         for (BatchNorm b : batchNorms()) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.BatchNorm;
-import org.stridelab.engine.nn.Conv2d;
+import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Dense;
 import org.stridelab.engine.nn.GlobalAveragePool;
 import org.stridelab.engine.nn.Layer;
@@ -24,7 +24,7 @@ import org.stridelab.engine.nn.Relu;
  */
 public final class ResNet18 implements Layer {
     private final ModelConfig config;
-    private final Conv2d stem;
+    private final ConvLayer stem;
     private final DownsamplingSite stemSite;
     private final Layer stemPool;
     private final BatchNorm stemBn;
@@ -39,16 +39,15 @@ public final class ResNet18 implements Layer {
     }
 
     public ResNet18(ModelConfig config) {
-        this(config, SiteFactory.forConfig(config), ConvFactory.REAL);
+        this(config, SiteFactory.forConfig(config), ConvFactory.forConfig(config));
     }
 
     public ResNet18(ModelConfig config, SiteFactory siteFactory, ConvFactory convs) {
         this.config = config;
         int[] f = config.filters();
         long seed = config.seed() * 1000;
-        // The stem reads RGB: it stays an ordinary convolution even in PHC networks
-        // unless 3 divides by n (see the PHC notes).
-        this.stem = ConvFactory.REAL.create("stem.conv", 3, f[0], 3, 1, 1, seed);
+        // The stem reads RGB: in PHC networks it is hypercomplex only when 3 divides by n.
+        this.stem = convs.create("stem.conv", 3, f[0], 3, 1, 1, seed);
         this.stemSite = siteFactory.stem("stem");
         this.stemPool = stemSite == null ? null : stemSite.poolAfterMainConv().orElse(null);
         if (stemSite != null) {

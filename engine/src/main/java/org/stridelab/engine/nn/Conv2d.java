@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code conv2d} / {@code conv2d_bp}, which run on oneDNN where it is built in.
  * No bias: in ResNet every convolution is followed by batch norm, which has its own shift.
  */
-public final class Conv2d implements Layer {
+public final class Conv2d implements ConvLayer {
     private final Parameter weight;
     private final int kernel;
     private final int stride;
@@ -47,11 +47,13 @@ public final class Conv2d implements Layer {
     public long inChannels() { return weight.value().size(1); }
 
     /** Output side for an input side, as libnd4j computes it with explicit padding. */
+    @Override
     public int outputSize(int inputSize) {
         return (inputSize + 2 * padding - kernel) / stride + 1;
     }
 
     /** Multiply-adds per image for an input of the given size. */
+    @Override
     public long multiplyAdds(int height, int width) {
         return (long) outputSize(height) * outputSize(width) * weight.value().length();
     }
