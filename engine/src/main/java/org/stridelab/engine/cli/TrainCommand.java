@@ -133,6 +133,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.printf("%s | %s | %,d parameters | %,d multiply-adds per image%n", config.label(),
                 splits.description(), trainer.model().parameterCount(), trainer.model().multiplyAdds(32, 32));
+        if (config.phc() >= 2) {
+            long ordinary = new org.stridelab.engine.model.ResNet18(config.model().withPhc(0)).parameterCount();
+            System.out.printf("PHC n=%d: filters %s (multiples of %d); %,d parameters vs %,d with ordinary "
+                            + "convolutions (%.2fx fewer)%s%n", config.phc(),
+                    Arrays.toString(config.model().filters()), config.phc(), trainer.model().parameterCount(),
+                    ordinary, (double) ordinary / trainer.model().parameterCount(),
+                    3 % config.phc() == 0 ? "" : "; the RGB stem stays an ordinary convolution (3 channels do not "
+                            + "divide by " + config.phc() + ")");
+        }
         System.out.println("run folder: " + folder.path().toAbsolutePath());
         try (RunFolderWriter writer = new RunFolderWriter(folder, resumed ? trainer.state().globalStep() : -1)) {
             trainer.addListener(writer);

@@ -59,6 +59,11 @@ public record ModelConfig(DownsamplingMethod method, double[] strides, double wi
                 strideUpper, phc, classes, seed);
     }
 
+    public ModelConfig withPhc(int n) {
+        return new ModelConfig(method, strides, width, smoothness, sharedStride, strideLrMultiplier, strideLower,
+                strideUpper, n, classes, seed);
+    }
+
     /** Filters of each stage after the width multiplier (and PHC divisibility, if any). */
     public int[] filters() {
         int[] f = new int[4];

@@ -67,4 +67,26 @@ class ResNet18Test {
                 () -> config(DownsamplingMethod.STRIDED, 1, 1.5, 2, 2));
         assertTrue(e.getMessage().contains("integer"), e.getMessage());
     }
+
+    @Test
+    void phcDividesTheConvolutionParametersByAboutN() {
+        for (int n : new int[]{2, 3, 4}) {
+            ModelConfig real = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
+                    Double.NaN, Double.NaN, 0, 10, 1);
+            ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
+                    Double.NaN, Double.NaN, n, 10, 1);
+            for (int f : phc.filters()) {
+                assertEquals(0, f % n, "filters divisible by " + n);
+            }
+            double ratio = (double) new ResNet18(real).parameterCount() / new ResNet18(phc).parameterCount();
+            assertTrue(ratio > 0.85 * n && ratio < 1.1 * n, "n=" + n + ": ratio " + ratio);
+        }
+    }
+
+    @Test
+    void phcOrder3UsesWidthsRoundedToMultiplesOf3() {
+        ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
+                Double.NaN, Double.NaN, 3, 10, 1);
+        assertArrayEquals(new int[]{63, 129, 255, 513}, phc.filters());
+    }
 }

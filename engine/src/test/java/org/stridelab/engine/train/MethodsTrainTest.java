@@ -36,7 +36,11 @@ class MethodsTrainTest {
     }
 
     static RunConfig config(String name, DownsamplingMethod m, int epochs) {
-        return new RunConfig(name, m, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 32, epochs,
+        return config(name, m, epochs, 0);
+    }
+
+    static RunConfig config(String name, DownsamplingMethod m, int epochs, int phc) {
+        return new RunConfig(name, m, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, phc, 32, epochs,
                 Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1, 0.1, 0, false, 0, 0,
                 "generated", 256, 7);
     }
@@ -44,7 +48,18 @@ class MethodsTrainTest {
     @ParameterizedTest
     @EnumSource(DownsamplingMethod.class)
     void lossFalls(DownsamplingMethod method) throws Exception {
-        Trainer t = new Trainer(config(method.cliName(), method, 4), splits, null, null);
+        assertLossFalls(config(method.cliName(), method, 4));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DownsamplingMethod.class)
+    void lossFallsWithPhcConvolutions(DownsamplingMethod method) throws Exception {
+        assertLossFalls(config(method.cliName() + "-phc", method, 4, 2));
+    }
+
+    private static void assertLossFalls(RunConfig config) throws Exception {
+        DownsamplingMethod method = config.method();
+        Trainer t = new Trainer(config, splits, null, null);
         List<Double> losses = new ArrayList<>();
         t.addListener(new TrainingListener() {
             @Override
@@ -56,7 +71,8 @@ class MethodsTrainTest {
         double first = losses.subList(0, 4).stream().mapToDouble(d -> d).average().orElseThrow();
         double last = losses.subList(losses.size() - 4, losses.size()).stream().mapToDouble(d -> d).average()
                 .orElseThrow();
-        assertTrue(last < 0.7 * first, method + ": loss went from " + first + " to " + last);
+        assertTrue(last < 0.7 * first, config.label() + " phc " + config.phc() + ": loss went from " + first
+                + " to " + last);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.stridelab.app;
+
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.stridelab.visualisations.charts.AccuracyChart;
+import org.stridelab.visualisations.charts.LearningRateChart;
+import org.stridelab.visualisations.charts.LiveXYChart;
+import org.stridelab.visualisations.charts.LossChart;
+import org.stridelab.visualisations.features.FeatureMapsPlaceholder;
+import org.stridelab.visualisations.images.ThumbnailGrid;
+import org.stridelab.visualisations.layout.ViewPanel;
+import org.stridelab.visualisations.masks.MaskGallery;
+import org.stridelab.visualisations.progress.RunProgressView;
+import org.stridelab.visualisations.spectrum.CropInspector;
+import org.stridelab.visualisations.strides.StrideHistoryChart;
+import org.stridelab.visualisations.strides.StrideTable;
+
+/**
+ * The lab's views, each in its panel with its teaching note and tools, laid
+ * out in tabs: training (curves, strides, masks), the crop inspector, and
+ * feature maps. Holds no run logic: the window feeds the views.
+ */
+public final class LabViews {
+    public final LossChart loss = new LossChart();
+    public final AccuracyChart accuracy = new AccuracyChart();
+    public final LearningRateChart learningRate = new LearningRateChart();
+    public final StrideHistoryChart strideChart = new StrideHistoryChart();
+    public final StrideTable strideTable = new StrideTable();
+    public final MaskGallery masks = new MaskGallery();
+    public final CropInspector inspector = new CropInspector();
+    public final ThumbnailGrid thumbnails = new ThumbnailGrid();
+    public final RunProgressView progress = new RunProgressView();
+    public final Label inspectorStatus = new Label();
+    public final Button openImage = new Button("Open image\u2026");
+    public final TabPane tabs = new TabPane();
+    public final Tab trainingTab;
+    public final Tab inspectorTab;
+    public final Tab featuresTab;
+
+    /** @param exportChart asked to save a chart as PNG, with a suggested file name */
+    public LabViews(BiConsumer<JFreeChart, String> exportChart) {
+        loss.viewer().setId("lossChart");
+        accuracy.viewer().setId("accuracyChart");
+        learningRate.viewer().setId("learningRateChart");
+        strideChart.viewer().setId("strideChart");
+        masks.setId("maskGallery");
+        thumbnails.setId("thumbnails");
+        inspector.setId("cropInspector");
+
+        CheckBox lossLog = new CheckBox("log scale");
+        lossLog.setId("lossLogScale");
+        lossLog.selectedProperty().addListener((o, a, b) -> {
+            loss.setLogScale(b);
+            loss.refreshNow();
+        });
+        Slider smoothing = new Slider(0, 0.99, loss.smoothing());
+        smoothing.setPrefWidth(90);
+        smoothing.setTooltip(new Tooltip("smoothing of the bold lines (0 = none)"));
+        smoothing.valueProperty().addListener((o, a, b) -> loss.setSmoothing(b.doubleValue()));
+        ViewPanel lossPanel = new ViewPanel("Training loss", "loss", loss.viewer())
+                .withTool(new Label("smoothing")).withTool(smoothing).withTool(lossLog)
+                .withTool(exportButton(loss, "loss", exportChart));
+        ViewPanel accuracyPanel = new ViewPanel("Validation accuracy", "accuracy", accuracy.viewer())
+                .withTool(exportButton(accuracy, "validation-accuracy", exportChart));
+        CheckBox lrLog = new CheckBox("log scale");
+        lrLog.selectedProperty().addListener((o, a, b) -> {
+            learningRate.setLogScale(b);
+            learningRate.refreshNow();
+        });
+        ViewPanel lrPanel = new ViewPanel("Learning rate", "learningRate", learningRate.viewer())
+                .withTool(lrLog).withTool(exportButton(learningRate, "learning-rate", exportChart));
+        VBox strideBox = new VBox(6, strideChart.viewer(), strideTable);
+        VBox.setVgrow(strideChart.viewer(), Priority.ALWAYS);
+        ViewPanel stridePanel = new ViewPanel("Learned strides", "strides", strideBox)
+                .withTool(exportButton(strideChart, "strides", exportChart));
+        ViewPanel maskPanel = new ViewPanel("Frequency-domain masks", "masks", masks);
+
+        SplitPane rightCurves = new SplitPane(accuracyPanel, lrPanel);
+        rightCurves.setOrientation(Orientation.VERTICAL);
+        SplitPane curves = new SplitPane(lossPanel, rightCurves);
+        curves.setDividerPositions(0.58);
+        SplitPane spectral = new SplitPane(stridePanel, maskPanel);
+        spectral.setDividerPositions(0.42);
+        SplitPane training = new SplitPane(curves, spectral);
+        training.setOrientation(Orientation.VERTICAL);
+        training.setDividerPositions(0.55);
+        trainingTab = new Tab("Training", training);
+
+        inspectorStatus.getStyleClass().add("muted");
+        inspectorStatus.setWrapText(true);
+        inspectorStatus.setId("inspectorStatus");
+        openImage.setId("openImage");
+        openImage.setTooltip(new Tooltip("Any PNG or JPEG; or drop a file on the window"));
+        VBox browser = new VBox(6, thumbnails, inspectorStatus);
+        VBox.setVgrow(thumbnails, Priority.ALWAYS);
+        ViewPanel browserPanel = new ViewPanel("Test images", "inspector", browser).withTool(openImage);
+        browserPanel.setMinWidth(470);
+        browserPanel.setPrefWidth(470);
+        ViewPanel inspectorPanel = new ViewPanel("Spectral crop inspector", "inspector", inspector);
+        HBox inspect = new HBox(12, browserPanel, inspectorPanel);
+        HBox.setHgrow(inspectorPanel, Priority.ALWAYS);
+        inspect.setPadding(new Insets(6));
+        inspectorTab = new Tab("Crop inspector", inspect);
+
+        ViewPanel featurePanel = new ViewPanel("Feature maps", "features", new FeatureMapsPlaceholder());
+        featurePanel.setPadding(new Insets(6));
+        featuresTab = new Tab("Feature maps", featurePanel);
+
+        for (Tab t : new Tab[] {trainingTab, inspectorTab, featuresTab}) {
+            t.setClosable(false);
+        }
+        tabs.getTabs().setAll(trainingTab, inspectorTab, featuresTab);
+        tabs.setId("labTabs");
+    }
+
+    /** The progress view in its panel (it lives in the left column, under the controls). */
+    public Node progressPanel() {
+        return new ViewPanel("Progress and cost", "progress", progress);
+    }
+
+    /** Redraws whatever changed; once per frame. */
+    public void refresh(long nowNanos) {
+        loss.refresh(nowNanos);
+        accuracy.refresh(nowNanos);
+        learningRate.refresh(nowNanos);
+        strideChart.refresh(nowNanos);
+    }
+
+    /** Selects a tab by a short name (training, inspector, features); unknown names are ignored. */
+    public void select(String tab) {
+        if (tab == null) {
+            return;
+        }
+        switch (tab) {
+            case "inspector" -> tabs.getSelectionModel().select(inspectorTab);
+            case "features" -> tabs.getSelectionModel().select(featuresTab);
+            case "training" -> tabs.getSelectionModel().select(trainingTab);
+            default -> { }
+        }
+    }
+
+    private static Button exportButton(LiveXYChart chart, String name, BiConsumer<JFreeChart, String> export) {
+        Button b = new Button("PNG");
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip("Save this chart as a PNG file"));
+        b.setOnAction(e -> export.accept(chart.chart(), name));
+        return b;
+    }
+}

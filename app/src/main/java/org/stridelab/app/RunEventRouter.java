@@ -1,0 +1,116 @@
+package org.stridelab.app;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.stridelab.app.export.RunMetrics;
+import org.stridelab.app.training.AppEvents;
+import org.stridelab.app.training.ProgressTracker;
+import org.stridelab.app.training.RunEvent;
+import org.stridelab.app.training.RunHandle;
+import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.train.events.EpochEvent;
+import org.stridelab.engine.train.events.StepEvent;
+import org.stridelab.engine.train.events.StridesEvent;
+
+/**
+ * Applies a run's metric events to the views (on the FX thread). Curves take
+ * every event (they keep full histories and decimate when drawing); the
+ * per-layer views (strides table, masks, inspector) only need the latest state,
+ * so a frame's stride events collapse into one update at the end of the frame.
+ */
+final class RunEventRouter {
+    private final LabViews views;
+    private final Map<String, RunMetrics> metrics = new HashMap<>();
+    private final ProgressTracker progress = new ProgressTracker();
+    private RunHandle current;
+    private StridesEvent latestStrides;
+    private boolean progressChanged;
+
+    RunEventRouter(LabViews views) {
+        this.views = views;
+    }
+
+    /** Adds a run to the curves (its own colour) and makes it the one the progress and stride views follow. */
+    void follow(RunHandle run, boolean newRun) {
+        if (!views.loss.hasLine(run.key() + "/smooth")) {
+            views.loss.addRun(run.label());
+            views.accuracy.addRun(run.label());
+            views.learningRate.addRun(run.label());
+        }
+        metrics.computeIfAbsent(run.key(), k -> new RunMetrics());
+        if (current == null || !current.key().equals(run.key()) || newRun) {
+            views.strideChart.reset();
+            views.masks.reset();
+            views.strideTable.show(List.of(), 0);
+        }
+        current = run;
+    }
+
+    RunHandle current() {
+        return current;
+    }
+
+    RunMetrics metrics(String runKey) {
+        return metrics.get(runKey);
+    }
+
+    /** Handles metric events; returns false for events that are the window's business (lifecycle, app events). */
+    boolean apply(RunEvent e) {
+        String key = e.run().key();
+        boolean followed = current != null && current.key().equals(key);
+        Object p = e.payload();
+        if (p instanceof StepEvent s) {
+            views.loss.addLoss(key, s.globalStep(), s.loss());
+            views.learningRate.addLearningRate(key, s.globalStep(), s.learningRate());
+            metrics.computeIfAbsent(key, k -> new RunMetrics()).add(s);
+            if (followed) {
+                progress.step(s);
+                progressChanged = true;
+            }
+            return true;
+        }
+        if (p instanceof EpochEvent ep) {
+            views.accuracy.addAccuracy(key, ep.epoch() + 1, ep.validationAccuracy());
+            metrics.computeIfAbsent(key, k -> new RunMetrics()).add(ep);
+            return true;
+        }
+        if (p instanceof StridesEvent st) {
+            if (followed) {
+                views.strideChart.addStrides(st.globalStep(), st.layers());
+                latestStrides = st;
+            }
+            return true;
+        }
+        if (p instanceof AppEvents.Prepared prepared && followed) {
+            progress.prepared(prepared);
+            progressChanged = true;
+        }
+        return false;
+    }
+
+    /** Once per frame, after the events: latest strides to the per-layer views, then redraws. */
+    void afterFrame(long nowNanos) {
+        if (latestStrides != null) {
+            List<PoolingState> layers = latestStrides.layers();
+            views.strideTable.show(layers, latestStrides.multiplyAddsPerImage());
+            views.masks.show(layers);
+            if (current != null) {
+                views.inspector.setLearnedStrides(layers, current.config().smoothness());
+            }
+            progress.cost(latestStrides.multiplyAddsPerImage());
+            progressChanged = true;
+            latestStrides = null;
+        }
+        if (progressChanged) {
+            views.progress.show(progress.snapshot());
+            progressChanged = false;
+        }
+        views.refresh(nowNanos);
+    }
+
+    /** The progress numbers of the followed run (for the status bar). */
+    ProgressTracker progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,51 @@
+package org.stridelab.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pre-filled settings and auto-start, for demos, lectures and screenshots:
+ * named parameters ({@code --method=diffstride --width=0.25 --autostart}) or
+ * system properties ({@code -Dstridelab.method=diffstride -Dstridelab.autostart=true}).
+ * Parameters win over properties. {@code runs} chooses the folder new runs go to;
+ * {@code tab} the tab shown first (training, inspector, features).
+ */
+public record LaunchOptions(Map<String, String> fields, boolean autostart, String tab, String runsFolder) {
+    /** Keys that fill a form field (see {@link RunConfigForm#set}). */
+    public static final List<String> FIELD_KEYS = List.of("method", "strides", "smoothness", "width", "batch",
+            "epochs", "optimizer", "lr", "mixup", "data", "seed", "train-limit");
+
+    public static LaunchOptions none() {
+        return new LaunchOptions(Map.of(), false, null, null);
+    }
+
+    /** From system properties, then the application's named parameters on top. */
+    public static LaunchOptions from(Map<String, String> named, List<String> unnamed) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String k : FIELD_KEYS) {
+            String v = System.getProperty("stridelab." + k);
+            if (v != null) {
+                fields.put(k, v);
+            }
+        }
+        boolean autostart = Boolean.getBoolean("stridelab.autostart");
+        String tab = System.getProperty("stridelab.tab");
+        String runs = System.getProperty("stridelab.runs");
+        for (Map.Entry<String, String> e : named.entrySet()) {
+            if (FIELD_KEYS.contains(e.getKey())) {
+                fields.put(e.getKey(), e.getValue());
+            } else if (e.getKey().equals("autostart")) {
+                autostart = Boolean.parseBoolean(e.getValue());
+            } else if (e.getKey().equals("tab")) {
+                tab = e.getValue();
+            } else if (e.getKey().equals("runs")) {
+                runs = e.getValue();
+            }
+        }
+        if (unnamed.contains("--autostart")) {
+            autostart = true;
+        }
+        return new LaunchOptions(fields, autostart, tab, runs);
+    }
+}
