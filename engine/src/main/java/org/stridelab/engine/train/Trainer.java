@@ -142,7 +142,9 @@ public final class Trainer {
                             + (e + 1))), () -> emit(new LifecycleEvent(runId, Kind.CONTINUED, "continued")))) {
                         double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
                         state = state.atBatch(epoch, b, state.globalStep(), elapsed);
-                        saveCheckpoint();
+                        if (!saveCheckpoint()) {
+                            return diverged("before the stop");
+                        }
                         emit(new LifecycleEvent(runId, Kind.STOPPED, "stopped at epoch " + (epoch + 1) + ", step "
                                 + state.globalStep() + "; the checkpoint is saved and the run can be resumed"));
                         return null;
@@ -170,20 +172,23 @@ public final class Trainer {
                         l.onStep(ev);
                     }
                     emitStrides(step);
-                    if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0) {
-                        saveCheckpoint();
+                    if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0
+                            && !saveCheckpoint()) {
+                        return diverged("at step " + step);
                     }
                 }
             }
             Evaluation val = Evaluator.evaluate(model, data.validation(), evalBatch());
             double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
-            TrainerState before = state;
             state = state.afterEpoch(epoch, state.globalStep(), val.accuracy(), elapsed);
             EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), seen == 0 ? Double.NaN : lossSum / seen,
                     seen == 0 ? Double.NaN : (double) correct / seen, val.loss(), val.accuracy(),
                     (System.nanoTime() - epochStart) / 1e9);
             for (TrainingListener l : listeners) {
                 l.onEpoch(ev);
+            }
+            if (!Double.isFinite(val.loss()) || !parametersFinite()) {
+                return diverged("in epoch " + (epoch + 1));
             }
             if (folder != null && state.bestEpoch() == epoch) {
                 Checkpoint.save(folder.best(), model, null, state);
@@ -195,7 +200,6 @@ public final class Trainer {
                         + (state.bestEpoch() + 1) + ")";
                 break;
             }
-            assert before != state;
         }
         RunSummary summary = finish(stopReason);
         emit(new LifecycleEvent(runId, Kind.FINISHED, stopReason + "; test accuracy "
@@ -247,9 +251,18 @@ public final class Trainer {
         }
     }
 
-    private void saveCheckpoint() throws IOException {
+    /**
+     * Saves the checkpoint unless the weights are no longer finite (an update can
+     * blow them up after a finite loss): a checkpoint must always be a good one.
+     *
+     * @return false when the weights diverged and nothing was saved
+     */
+    private boolean saveCheckpoint() throws IOException {
+        if (!parametersFinite()) {
+            return false;
+        }
         if (folder == null) {
-            return;
+            return true;
         }
         for (TrainingListener l : listeners) {
             if (l instanceof org.stridelab.engine.run.RunFolderWriter w) {
@@ -257,6 +270,23 @@ public final class Trainer {
             }
         }
         Checkpoint.save(folder.checkpoint(), model, optimizer, state);
+        return true;
+    }
+
+    private boolean parametersFinite() {
+        for (var p : model.parameters()) {
+            if (!Double.isFinite(p.value().sumNumber().doubleValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private RunSummary diverged(String where) {
+        emit(new LifecycleEvent(runId, Kind.FAILED, "the weights became NaN or infinite " + where
+                + ": training diverged (try a lower learning rate, e.g. " + config.learningRate() / 10
+                + "); the last good checkpoint is kept"));
+        return null;
     }
 
     private RunSummary finish(String stopReason) throws IOException {

@@ -1,0 +1,544 @@
+package org.stridelab.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.controlsfx.control.StatusBar;
+import org.jfree.chart.JFreeChart;
+import org.stridelab.app.config.LaunchOptions;
+import org.stridelab.app.config.RunConfigForm;
+import org.stridelab.app.data.Datasets;
+import org.stridelab.app.data.DownloadDialog;
+import org.stridelab.app.data.InspectorImages;
+import org.stridelab.app.data.UserImages;
+import org.stridelab.app.export.ChartPng;
+import org.stridelab.app.export.MetricsCsv;
+import org.stridelab.app.export.RunHistory;
+import org.stridelab.app.export.RunMetrics;
+import org.stridelab.app.training.AppEvents;
+import org.stridelab.app.training.EventBuffer;
+import org.stridelab.app.training.FrameDrain;
+import org.stridelab.app.training.RunControls;
+import org.stridelab.app.training.RunEvent;
+import org.stridelab.app.training.RunHandle;
+import org.stridelab.app.training.SessionState;
+import org.stridelab.app.training.TrainingSession;
+import org.stridelab.app.training.TrainingWorker;
+import org.stridelab.engine.data.DataHome;
+import org.stridelab.engine.data.LabeledImages;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.train.events.LifecycleEvent;
+import org.stridelab.engine.train.events.RunSummary;
+import org.stridelab.visualisations.charts.RunLabel;
+import org.stridelab.visualisations.layout.ViewPanel;
+import org.stridelab.visualisations.spectrum.SpectralPreview;
+
+/**
+ * The lab's window and its controller: the run form and buttons on the left,
+ * the views in tabs, a status bar below. It starts sessions on the training
+ * worker, drains their events once per frame, and turns lifecycle events into
+ * the session state that enables the buttons.
+ */
+public final class LabWindow {
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Stage stage;
+    private final TrainingWorker worker;
+    private final EventBuffer events = new EventBuffer();
+    private final LabViews views = new LabViews(this::exportChart);
+    private final RunEventRouter router = new RunEventRouter(views);
+    private final RunConfigForm form;
+    private final RunControls controls;
+    private final StatusBar status = new StatusBar();
+    private final Label stateBadge = new Label();
+    private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(SessionState.IDLE);
+    private final BooleanProperty configValid = new SimpleBooleanProperty();
+    private final BooleanProperty canContinue = new SimpleBooleanProperty();
+    private final FrameDrain drain;
+    private TrainingSession session;
+    private RunHandle reopened;
+    private DownloadDialog download;
+    private int runCount;
+    private boolean closing;
+
+    public LabWindow(Stage stage, LaunchOptions options, TrainingWorker worker) {
+        this.stage = stage;
+        this.worker = worker;
+        Path runs = options.runsFolder() != null ? Path.of(options.runsFolder()) : DataHome.root().resolve("runs");
+        this.form = new RunConfigForm(runs.toAbsolutePath());
+        this.controls = new RunControls(state, configValid, canContinue);
+        this.drain = new FrameDrain(events, this::onEvent, router::afterFrame);
+        configValid.bind(Bindings.createBooleanBinding(() -> form.resultProperty().get().valid(),
+                form.resultProperty()));
+        for (Map.Entry<String, String> e : options.fields().entrySet()) {
+            try {
+                form.set(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                System.err.println("[stridelab] ignoring launch option " + e.getKey() + "=" + e.getValue() + ": "
+                        + ex.getMessage());
+            }
+        }
+        wireControls();
+        stage.setScene(buildScene());
+        stage.setTitle("StrideLab \u2014 learning strides in the frequency domain");
+        stage.setOnCloseRequest(this::onCloseRequest);
+        state.addListener((o, a, b) -> {
+            stateBadge.setText(b.name().toLowerCase(Locale.ROOT));
+            form.setLocked(b.isActive());
+        });
+        stateBadge.setText("idle");
+        status.setText("Ready. Configure a run and press Start (F5), or explore the crop inspector.");
+        views.select(options.tab());
+        drain.start();
+        loadInspectorImages(form.resultProperty().get().config() == null ? "generated"
+                : form.resultProperty().get().config().data());
+        if (options.autostart()) {
+            Platform.runLater(() -> {
+                if (configValid.get()) {
+                    start();
+                } else {
+                    status.setText("Auto-start skipped: " + String.join("; ", form.resultProperty().get().all()));
+                }
+            });
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public LabViews views() {
+        return views;
+    }
+
+    public SessionState state() {
+        return state.get();
+    }
+
+    public ObjectProperty<SessionState> stateProperty() {
+        return state;
+    }
+
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    private Scene buildScene() {
+        Button openRun = new Button("Open run\u2026");
+        openRun.setId("openRunButton");
+        openRun.setTooltip(new Tooltip("Reopen a run folder (from the app or the command line) to view or continue it"));
+        openRun.setOnAction(e -> openRun());
+        openRun.disableProperty().bind(Bindings.createBooleanBinding(() -> state.get().isActive(), state));
+        Button exportCsv = new Button("Metrics CSV\u2026");
+        exportCsv.setId("exportCsvButton");
+        exportCsv.setTooltip(new Tooltip("Save the followed run's per-step metrics (and per-epoch rows) as CSV"));
+        exportCsv.setOnAction(e -> exportMetrics());
+        HBox files = new HBox(6, openRun, exportCsv);
+
+        ViewPanel configPanel = new ViewPanel("Run", "config", form);
+        VBox left = new VBox(10, configPanel, controls, files, views.progressPanel());
+        left.setPadding(new Insets(8));
+        left.getStyleClass().add("left-column");
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setPrefViewportWidth(360);
+        leftScroll.setMinWidth(340);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        stateBadge.getStyleClass().add("state-badge");
+        stateBadge.setId("stateBadge");
+        status.getRightItems().add(stateBadge);
+        status.setId("statusBar");
+
+        BorderPane root = new BorderPane(views.tabs);
+        root.setLeft(leftScroll);
+        root.setBottom(status);
+        root.getStyleClass().add("lab-root");
+        Scene scene = new Scene(root, 1560, 960);
+        scene.getStylesheets().add(LabWindow.class.getResource("styles/lab.css").toExternalForm());
+        controls.installShortcuts(scene);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                inspectFile(e.getDragboard().getFiles().get(0));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        return scene;
+    }
+
+    private void wireControls() {
+        controls.start.setOnAction(e -> start());
+        controls.pause.setOnAction(e -> {
+            if (session != null) {
+                session.pause();
+                status.setText("Pausing after the current step\u2026");
+            }
+        });
+        controls.resume.setOnAction(e -> {
+            if (session != null) {
+                session.resume();
+            }
+        });
+        controls.step.setOnAction(e -> {
+            if (session != null) {
+                session.stepOnce();
+                status.setText("One step\u2026");
+            }
+        });
+        controls.stop.setOnAction(e -> stop());
+        controls.continueRun.setOnAction(e -> continueReopened());
+        views.thumbnails.selectedProperty().addListener((o, a, b) -> showThumbnail(b.intValue()));
+        views.openImage.setOnAction(e -> chooseImage());
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /** Starts a new run from the form (asks first if CIFAR-10 must be downloaded). */
+    public void start() {
+        if (state.get().isActive() || !configValid.get()) {
+            return;
+        }
+        RunConfig config = form.resultProperty().get().config();
+        if (Datasets.needsDownload(config.data()) && !confirmDownload()) {
+            return;
+        }
+        String name = config.method().cliName() + "-" + strides(config) + "-" + LocalDateTime.now().format(RUN_TIME);
+        config = config.withName(name);
+        Path folder = form.runsFolderProperty().get().resolve(name);
+        RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), config.label(), runCount - 1), config,
+                folder);
+        begin(run, false);
+    }
+
+    private void continueReopened() {
+        if (reopened != null && !state.get().isActive()) {
+            begin(reopened, true);
+        }
+    }
+
+    private void begin(RunHandle run, boolean resume) {
+        router.follow(run, !resume);
+        canContinue.set(false);
+        state.set(SessionState.PREPARING);
+        status.setText((resume ? "Continuing " : "Starting ") + run.config().label() + " in " + run.folder());
+        status.setProgress(0);
+        session = TrainingSession.start(run, resume, worker, events);
+        if (!run.config().data().isBlank()) {
+            maybeReloadInspector(run.config().data());
+        }
+    }
+
+    private void stop() {
+        if (session != null && state.get().isActive()) {
+            session.stop();
+            state.set(SessionState.STOPPING);
+            status.setText("Stopping at the next step boundary; saving a checkpoint\u2026");
+        }
+    }
+
+    private boolean confirmDownload() {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("CIFAR-10 is not downloaded");
+        ask.setHeaderText("CIFAR-10 is not in " + DataHome.datasets());
+        ask.setContentText("Download it now (about 170 MB; progress is shown and it can be cancelled and resumed)? "
+                + "Or train on the generated dataset, which needs no download.");
+        ButtonType downloadButton = new ButtonType("Download", ButtonBar.ButtonData.OK_DONE);
+        ButtonType generated = new ButtonType("Use generated data", ButtonBar.ButtonData.OTHER);
+        ask.getButtonTypes().setAll(downloadButton, generated, ButtonType.CANCEL);
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isPresent() && answer.get() == generated) {
+            form.set("data", "generated");
+            return configValid.get();
+        }
+        return answer.isPresent() && answer.get() == downloadButton;
+    }
+
+    /** Events that are not metrics: the session's lifecycle and the app's own. */
+    private void onEvent(RunEvent e) {
+        if (router.apply(e)) {
+            updateStatusProgress();
+            return;
+        }
+        boolean ours = session != null && session.run().key().equals(e.run().key());
+        Object p = e.payload();
+        if (p instanceof AppEvents.Message m && ours) {
+            status.setText(m.text());
+        } else if (p instanceof AppEvents.Download d && ours) {
+            if (download == null) {
+                download = new DownloadDialog(stage, this::stop);
+                download.show();
+            }
+            download.update(d.done(), d.total());
+            status.setText(String.format(Locale.ROOT, "Downloading CIFAR-10: %.0f MB", d.done() / 1e6));
+        } else if (p instanceof AppEvents.Prepared pr && ours) {
+            closeDownload();
+            if (state.get() == SessionState.PREPARING) {
+                state.set(SessionState.RUNNING);
+            }
+            status.setText(String.format(Locale.ROOT, "%s | %s | %,d parameters | %.1f M multiply-adds per image%s",
+                    e.run().config().label(), pr.data(), pr.parameters(), pr.multiplyAdds() / 1e6,
+                    pr.restoredStep() > 0 ? " | continued from step " + pr.restoredStep() : ""));
+        } else if (p instanceof LifecycleEvent l && ours) {
+            switch (l.kind()) {
+                case PAUSED -> state.set(SessionState.PAUSED);
+                case CONTINUED, STARTED, RESUMED -> {
+                    if (state.get() != SessionState.STOPPING) {
+                        state.set(SessionState.RUNNING);
+                    }
+                }
+                default -> { }
+            }
+            status.setText(capitalise(l.message()));
+        } else if (p instanceof RunSummary s && ours) {
+            status.setText(String.format(Locale.ROOT, "Finished %s: best validation %.2f %% (epoch %d), test %.2f %%",
+                    e.run().config().label(), 100 * s.bestValidationAccuracy(), s.bestEpoch(), 100 * s.testAccuracy()));
+        } else if (p instanceof AppEvents.Ended end && ours) {
+            closeDownload();
+            if (end.error() != null) {
+                status.setText("Run ended: " + end.error());
+            }
+            state.set(SessionState.IDLE);
+            reopened = e.run();
+            canContinue.set(end.summary() == null && end.error() == null
+                    && new RunFolder(e.run().folder()).hasCheckpoint());
+            if (closing) {
+                Platform.exit();
+            }
+        }
+    }
+
+    private void updateStatusProgress() {
+        status.setProgress(router.progress().snapshot().fraction());
+    }
+
+    private void closeDownload() {
+        if (download != null) {
+            download.close();
+            download = null;
+        }
+    }
+
+    /** Reopens a run folder: its history is drawn, its configuration shown, and it can be continued. */
+    private void openRun() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a run folder");
+        File runs = form.runsFolderProperty().get().toFile();
+        if (runs.isDirectory()) {
+            chooser.setInitialDirectory(runs);
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openRun(dir.toPath());
+        }
+    }
+
+    /** Reopens a run folder (public for tests and a future command-line option). */
+    public void openRun(Path dir) {
+        try {
+            RunFolder folder = RunFolder.open(dir);
+            RunConfig config = folder.readConfig();
+            RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), config.label() + " [" + dir.getFileName()
+                    + "]", runCount - 1), config, folder.path());
+            router.follow(run, true);
+            RunHistory.Events history = RunHistory.read(folder, config);
+            history.steps().forEach(s -> router.apply(new RunEvent(run, s)));
+            history.epochs().forEach(s -> router.apply(new RunEvent(run, s)));
+            history.strides().forEach(s -> router.apply(new RunEvent(run, s)));
+            form.fill(config);
+            reopened = run;
+            boolean finished = folder.isFinished();
+            canContinue.set(folder.hasCheckpoint() && !finished);
+            status.setText("Opened " + dir + ": " + history.steps().size() + " steps, " + history.epochs().size()
+                    + " epochs" + (finished ? " (finished)" : folder.hasCheckpoint() ? "; Continue run resumes it"
+                    : "; no checkpoint to continue from"));
+        } catch (IOException | RuntimeException ex) {
+            error("Cannot open the run folder", ex.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- export
+
+    private void exportChart(JFreeChart chart, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save chart as PNG");
+        chooser.setInitialFileName(name + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                ChartPng.save(chart, file);
+                status.setText("Saved " + file);
+            } catch (IOException ex) {
+                error("Cannot save the chart", ex.getMessage());
+            }
+        }
+    }
+
+    private void exportMetrics() {
+        RunHandle run = router.current();
+        RunMetrics m = run == null ? null : router.metrics(run.key());
+        if (m == null || m.steps().isEmpty()) {
+            error("Nothing to export", "Start or open a run first: its metrics are exported.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save metrics as CSV");
+        chooser.setInitialFileName(run.config().name() + "-metrics.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                MetricsCsv.write(m, file.toPath());
+                status.setText("Saved " + file + (m.epochs().isEmpty() ? "" : " and "
+                        + MetricsCsv.epochsFile(file.toPath()).getFileName()));
+            } catch (IOException ex) {
+                error("Cannot save the metrics", ex.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- inspector
+
+    private String inspectorData;
+
+    private void loadInspectorImages(String spec) {
+        inspectorData = spec;
+        views.inspectorStatus.setText("loading the test images of '" + spec + "'\u2026");
+        InspectorImages.load(spec, images -> {
+            views.thumbnails.setImages(images);
+            views.inspectorStatus.setText(String.format(Locale.ROOT, "%,d test images of '%s'", images.size(), spec));
+        }, problem -> views.inspectorStatus.setText(problem));
+    }
+
+    private void maybeReloadInspector(String spec) {
+        if (!spec.equals(inspectorData) && !Datasets.needsDownload(spec)) {
+            loadInspectorImages(spec);
+        }
+    }
+
+    private void showThumbnail(int i) {
+        LabeledImages images = views.thumbnails.images();
+        if (images == null || i < 0 || i >= images.size()) {
+            return;
+        }
+        views.inspector.setImage(SpectralPreview.channels(images.imageRgb(i), LabeledImages.SIDE),
+                images.classNames().get(images.label(i)) + " #" + i);
+    }
+
+    private void chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an image to inspect");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.gif", "*.bmp"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            inspectFile(file);
+        }
+    }
+
+    /** Shows a picture file in the inspector (resized to 32x32). */
+    public void inspectFile(File file) {
+        try {
+            views.inspector.setImage(UserImages.load(file), file.getName());
+            views.tabs.getSelectionModel().select(views.inspectorTab);
+            views.inspectorStatus.setText("showing " + file.getName() + " (central square, averaged to 32\u00d732)");
+        } catch (IOException ex) {
+            error("Cannot open the image", ex.getMessage());
+        }
+    }
+
+    // ----------------------------------------------------------------- close
+
+    private void onCloseRequest(WindowEvent e) {
+        if (!state.get().isActive()) {
+            drain.stop();
+            return;
+        }
+        e.consume();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
+        ask.initOwner(stage);
+        ask.setTitle("A run is training");
+        ask.setHeaderText("Stop the run and quit?");
+        ask.setContentText("The run stops after its current step and saves a checkpoint; you can continue it later "
+                + "with Open run\u2026 \u2192 Continue run, or from the command line with --resume.");
+        if (ask.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        closing = true;
+        stop();
+        // Wait for the worker off the FX thread: the UI keeps drawing (and shows the final events) meanwhile.
+        Thread waiter = new Thread(() -> {
+            try {
+                if (!worker.awaitIdle(2, TimeUnit.MINUTES)) {
+                    System.err.println("[stridelab] the training job did not stop within 2 minutes; exiting anyway");
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            Platform.runLater(Platform::exit);
+        }, "stridelab-close");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private void error(String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(stage);
+        a.setHeaderText(header);
+        a.setContentText(message);
+        a.show();
+        status.setText(header + ": " + message);
+    }
+
+    private static String strides(RunConfig c) {
+        StringBuilder b = new StringBuilder();
+        for (double s : c.strides()) {
+            b.append(b.length() == 0 ? "" : ",").append(s == Math.rint(s) ? Long.toString((long) s)
+                    : Double.toString(s));
+        }
+        return b.toString();
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,55 @@
+package org.stridelab.app;
+
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.stridelab.app.config.LaunchOptions;
+import org.stridelab.app.training.TrainingWorker;
+
+/**
+ * Starts the lab. {@code main} first starts the training worker thread (from
+ * the main thread, not a JavaFX one: see {@link TrainingWorker}), then JavaFX.
+ *
+ * <p>Options (named parameters or {@code -Dstridelab.KEY=VALUE}): method,
+ * strides, smoothness, width, batch, epochs, optimizer, lr, mixup, data, seed,
+ * train-limit pre-fill the form; {@code --autostart} starts that run at once;
+ * {@code --runs=DIR} chooses the runs folder; {@code --home=DIR} replaces ~/.stridelab (datasets,
+ * default runs folder); {@code --tab=inspector} opens a tab.
+ */
+public final class StrideLabApp extends Application {
+
+    public static void main(String[] args) {
+        for (String a : args) {
+            // Before anything reads DataHome: where datasets and (by default) runs live.
+            if (a.startsWith("--home=")) {
+                System.setProperty("stridelab.home", a.substring("--home=".length()));
+            }
+        }
+        TrainingWorker.start();
+        launch(args);
+        // ND4J and the data loader may leave non-daemon threads behind; the window has stopped training cleanly.
+        System.exit(0);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Parameters p = getParameters();
+        LabWindow window = new LabWindow(stage, LaunchOptions.from(p.getNamed(), p.getUnnamed()),
+                TrainingWorker.shared());
+        var icon = StrideLabApp.class.getResource("icons/stridelab.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1560, screen.getWidth()));
+        stage.setHeight(Math.min(960, screen.getHeight()));
+        if (screen.getWidth() <= 1600) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
+        stage.show();
+        window.stage().requestFocus();
+    }
+}
