@@ -15,7 +15,7 @@ import org.stridelab.engine.nn.Relu;
  * path that is the identity, or a 1x1 projection where the shape changes.
  *
  * <pre>
- *   main:     conv3x3(stride) → [pool] → BN → ReLU → conv3x3 → BN ─┐
+ *   main:     conv3x3(stride) → [pool] → BN+ReLU → conv3x3 → BN ───┐
  *   shortcut: identity, or conv1x1(stride) → [pool] → BN ──────────+→ ReLU
  * </pre>
  *
@@ -27,7 +27,6 @@ public final class BasicBlock implements Layer {
     private final ConvLayer conv1;
     private final Layer pool1;
     private final BatchNorm bn1;
-    private final Relu relu1 = new Relu();
     private final ConvLayer conv2;
     private final BatchNorm bn2;
     private final ConvLayer shortcutConv;
@@ -45,7 +44,7 @@ public final class BasicBlock implements Layer {
         int stride = site == null ? 1 : site.convStride();
         this.conv1 = convs.create(name + ".conv1", in, out, 3, stride, 1, seed);
         this.pool1 = site == null ? null : site.poolAfterMainConv().orElse(null);
-        this.bn1 = new BatchNorm(name + ".bn1", out);
+        this.bn1 = new BatchNorm(name + ".bn1", out, true);
         this.conv2 = convs.create(name + ".conv2", out, out, 3, 1, 1, seed + 1);
         this.bn2 = new BatchNorm(name + ".bn2", out);
         boolean project = site != null || in != out;
@@ -64,7 +63,7 @@ public final class BasicBlock implements Layer {
         if (pool1 != null) {
             h = pool1.forward(h, training);
         }
-        h = relu1.forward(bn1.forward(h, training), training);
+        h = bn1.forward(h, training); // with its ReLU folded in
         h = bn2.forward(conv2.forward(h, training), training);
         INDArray s = x;
         if (shortcutConv != null) {
@@ -83,7 +82,7 @@ public final class BasicBlock implements Layer {
         // The sum passes its gradient unchanged to both paths.
         INDArray gMain = bn2.backward(g);
         gMain = conv2.backward(gMain);
-        gMain = bn1.backward(relu1.backward(gMain));
+        gMain = bn1.backward(gMain);
         if (pool1 != null) {
             gMain = pool1.backward(gMain);
         }
@@ -146,7 +145,6 @@ public final class BasicBlock implements Layer {
         for (BatchNorm b : batchNorms()) {
             b.clearCache();
         }
-        relu1.clearCache();
         reluOut.clearCache();
         if (pool1 != null) {
             pool1.clearCache();

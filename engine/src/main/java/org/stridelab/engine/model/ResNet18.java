@@ -11,7 +11,6 @@ import org.stridelab.engine.nn.Dense;
 import org.stridelab.engine.nn.GlobalAveragePool;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
-import org.stridelab.engine.nn.Relu;
 
 /**
  * ResNet-18 for 32x32 inputs: a 3x3 stem at stride 1 without max-pool, four
@@ -28,7 +27,6 @@ public final class ResNet18 implements Layer {
     private final DownsamplingSite stemSite;
     private final Layer stemPool;
     private final BatchNorm stemBn;
-    private final Relu stemRelu = new Relu();
     private final List<BasicBlock> blocks = new ArrayList<>();
     private final GlobalAveragePool pool = new GlobalAveragePool();
     private final Dense classifier;
@@ -53,7 +51,7 @@ public final class ResNet18 implements Layer {
         if (stemSite != null) {
             sites.add(new NamedSite("stem", stemSite));
         }
-        this.stemBn = new BatchNorm("stem.bn", f[0]);
+        this.stemBn = new BatchNorm("stem.bn", f[0], true);
         int in = f[0];
         for (int stage = 0; stage < 4; stage++) {
             for (int b = 0; b < 2; b++) {
@@ -85,7 +83,7 @@ public final class ResNet18 implements Layer {
         if (stemPool != null) {
             h = stemPool.forward(h, training);
         }
-        h = stemRelu.forward(stemBn.forward(h, training), training);
+        h = stemBn.forward(h, training); // with its ReLU folded in
         for (BasicBlock block : blocks) {
             h = block.forward(h, training);
         }
@@ -98,7 +96,7 @@ public final class ResNet18 implements Layer {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             g = blocks.get(i).backward(g);
         }
-        g = stemBn.backward(stemRelu.backward(g));
+        g = stemBn.backward(g);
         if (stemPool != null) {
             g = stemPool.backward(g);
         }
@@ -170,7 +168,6 @@ public final class ResNet18 implements Layer {
     public void clearCache() {
         stem.clearCache();
         stemBn.clearCache();
-        stemRelu.clearCache();
         if (stemPool != null) {
             stemPool.clearCache();
         }

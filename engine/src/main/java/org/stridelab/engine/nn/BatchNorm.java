@@ -9,31 +9,42 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Batch normalisation over the channels of an NCHW tensor (momentum 0.9, eps 1e-5,
- * running statistics for evaluation, as PyTorch's BatchNorm2d).
+ * running statistics for evaluation, as PyTorch's BatchNorm2d), optionally with
+ * the ReLU that follows it folded in.
  *
- * <p>Statistics are summed in two contiguous steps ({@code sum(2,3)} then
- * {@code sum(0)}), several times faster on ND4J than {@code mean(0,2,3)} and
- * {@code var}. The backward pass is written as one per-channel affine map of
- * the upstream gradient and the input, {@code dx = a*dy + b*x + c}, which
- * needs only two reductions and is faster than libnd4j's {@code batchnorm_bp}.
+ * <p>The backward pass is one per-channel affine map of the upstream gradient
+ * and the input: with {@code xhat = (x - mu) * s} and {@code k = gamma * s},
+ * {@code dx = k*dy + b*x + c} where {@code b = -k * s * mean(dy*xhat)} and
+ * {@code c = -b*mu - k*mean(dy)}; so it needs two per-channel sums and one pass.
+ * Float tensors take {@link ChannelKernels} (two passes forward, two backward);
+ * other types (double, in gradient checks) take the same formulas on ND4J ops.
  */
 public final class BatchNorm implements Layer {
     public static final double MOMENTUM = 0.9;
     public static final double EPSILON = 1e-5;
 
+    private final String name;
+    private final boolean relu;
     private final Parameter gamma;
     private final Parameter beta;
     private final INDArray runningMean;
     private final INDArray runningVar;
-    private final String name;
 
     private INDArray input;
-    private INDArray mean;
-    private INDArray invStd;
+    private double[] mean;
+    private double[] invStd;
+    private float[] scale;
+    private float[] shift;
     private long count;
 
     public BatchNorm(String name, int channels) {
+        this(name, channels, false);
+    }
+
+    /** @param reluAfter apply max(0, .) to the output (and its derivative in backward) */
+    public BatchNorm(String name, int channels, boolean reluAfter) {
         this.name = name;
+        this.relu = reluAfter;
         var type = Nd4j.defaultFloatingPointType();
         this.gamma = Parameter.noDecay(name + ".gamma", Nd4j.ones(type, channels));
         this.beta = Parameter.noDecay(name + ".beta", Nd4j.zeros(type, channels));
@@ -47,59 +58,126 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        INDArray m;
-        INDArray v;
+        int channels = (int) x.size(1);
+        double[] m;
+        double[] v;
+        boolean fast = ChannelKernels.applies(x);
         if (training) {
             count = x.size(0) * x.size(2) * x.size(3);
-            m = x.sum(2, 3).sum(0).divi(count);
-            INDArray sq = x.mul(x).sum(2, 3).sum(0).divi(count);
-            v = sq.subi(m.mul(m));
-            // Running statistics use the unbiased variance, as PyTorch does.
+            double[] sums = new double[channels];
+            double[] squares = new double[channels];
+            if (fast) {
+                ChannelKernels.moments(x, sums, squares);
+            } else {
+                sums = x.sum(2, 3).sum(0).toDoubleVector();
+                squares = x.mul(x).sum(2, 3).sum(0).toDoubleVector();
+            }
+            m = new double[channels];
+            v = new double[channels];
             double unbias = count > 1 ? (double) count / (count - 1) : 1.0;
-            runningMean.muli(MOMENTUM).addi(m.mul(1 - MOMENTUM));
-            runningVar.muli(MOMENTUM).addi(v.mul((1 - MOMENTUM) * unbias));
-            input = x;
-            mean = m;
-            invStd = Transforms.pow(v.add(EPSILON), -0.5, false);
+            double[] rm = runningMean.toDoubleVector();
+            double[] rv = runningVar.toDoubleVector();
+            for (int c = 0; c < channels; c++) {
+                m[c] = sums[c] / count;
+                v[c] = Math.max(0, squares[c] / count - m[c] * m[c]);
+                // Running statistics use the unbiased variance, as PyTorch does.
+                rm[c] = MOMENTUM * rm[c] + (1 - MOMENTUM) * m[c];
+                rv[c] = MOMENTUM * rv[c] + (1 - MOMENTUM) * v[c] * unbias;
+            }
+            runningMean.assign(Nd4j.createFromArray(rm).castTo(runningMean.dataType()));
+            runningVar.assign(Nd4j.createFromArray(rv).castTo(runningVar.dataType()));
         } else {
-            m = runningMean;
-            v = runningVar;
+            m = runningMean.toDoubleVector();
+            v = runningVar.toDoubleVector();
+        }
+        double[] g = gamma.value().toDoubleVector();
+        double[] b = beta.value().toDoubleVector();
+        double[] s = new double[channels];
+        scale = new float[channels];
+        shift = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            s[c] = 1.0 / Math.sqrt(v[c] + EPSILON);
+            scale[c] = (float) (g[c] * s[c]);
+            shift[c] = (float) (b[c] - m[c] * g[c] * s[c]);
         }
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-                .addInputs(x, m, v, gamma.value(), beta.value())
-                .addOutputs(out)
-                .addIntegerArguments(1, 1, 1)
-                .addFloatingPointArguments(EPSILON)
-                .build());
+        if (fast) {
+            ChannelKernels.affine(x, scale, shift, relu, out);
+        } else {
+            INDArray sc = Nd4j.createFromArray(g).castTo(x.dataType()).muli(Nd4j.createFromArray(s).castTo(x.dataType()));
+            INDArray sh = Nd4j.createFromArray(b).castTo(x.dataType())
+                    .subi(Nd4j.createFromArray(m).castTo(x.dataType()).muli(sc));
+            out = affinePerChannel(x, sc, sh);
+            if (relu) {
+                Transforms.relu(out, false);
+            }
+        }
+        if (training) {
+            input = x;
+            mean = m;
+            invStd = s;
+        }
         return out;
     }
 
     @Override
     public INDArray backward(INDArray dy) {
-        // With xhat = (x - mu) * s:  dgamma = sum(dy * xhat),  dbeta = sum(dy),
-        // dx = k * (dy - mean(dy) - xhat * mean(dy * xhat)),  k = gamma * s,
-        // which regroups to dx = k*dy + b*x + c with per-channel b and c.
-        INDArray sumDy = dy.sum(2, 3).sum(0);
-        INDArray sumDyX = dy.mul(input).sum(2, 3).sum(0);
-        INDArray sumDyXhat = sumDyX.sub(mean.mul(sumDy)).muli(invStd);
-        gamma.grad().addi(sumDyXhat);
-        beta.grad().addi(sumDy);
-
-        INDArray k = gamma.value().mul(invStd);
-        INDArray b = k.mul(sumDyXhat).muli(invStd).divi(-count);
-        INDArray c = b.mul(mean).negi().subi(k.mul(sumDy).divi(count));
-
-        // dx = k*dy + c through libnd4j's batchnorm (mean 0, variance 1), then + b*x.
-        INDArray dx = affinePerChannel(dy, k, c);
-        INDArray bx = Nd4j.createUninitialized(input.dataType(), input.shape());
-        Nd4j.getExecutioner().exec(new BroadcastMulOp(input, b, bx, 1));
-        dx.addi(bx);
+        int channels = (int) input.size(1);
+        boolean fast = ChannelKernels.applies(input) && ChannelKernels.applies(dy);
+        double[] sumDy;
+        double[] sumDyX;
+        if (fast) {
+            sumDy = new double[channels];
+            sumDyX = new double[channels];
+            ChannelKernels.gradientSums(dy, input, scale, shift, relu, sumDy, sumDyX);
+        } else {
+            if (relu) {
+                INDArray pre = affinePerChannel(input, Nd4j.createFromArray(scale).castTo(input.dataType()),
+                        Nd4j.createFromArray(shift).castTo(input.dataType()));
+                dy = dy.mul(pre.gt(0).castTo(dy.dataType()));
+            }
+            sumDy = dy.sum(2, 3).sum(0).toDoubleVector();
+            sumDyX = dy.mul(input).sum(2, 3).sum(0).toDoubleVector();
+        }
+        double[] g = gamma.value().toDoubleVector();
+        double[] dGamma = new double[channels];
+        float[] k = new float[channels];
+        float[] b = new float[channels];
+        float[] c = new float[channels];
+        for (int ch = 0; ch < channels; ch++) {
+            dGamma[ch] = (sumDyX[ch] - mean[ch] * sumDy[ch]) * invStd[ch];
+            double kc = g[ch] * invStd[ch];
+            double bc = -kc * invStd[ch] * dGamma[ch] / count;
+            k[ch] = (float) kc;
+            b[ch] = (float) bc;
+            c[ch] = (float) (-bc * mean[ch] - kc * sumDy[ch] / count);
+        }
+        gamma.grad().addi(Nd4j.createFromArray(dGamma).castTo(gamma.grad().dataType()));
+        beta.grad().addi(Nd4j.createFromArray(sumDy).castTo(beta.grad().dataType()));
+        INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.shape());
+        if (fast) {
+            ChannelKernels.combine(dy, input, k, b, c, dx);
+        } else {
+            // Exact double coefficients for the reference path.
+            double[] kd = new double[channels];
+            double[] bd = new double[channels];
+            double[] cd = new double[channels];
+            for (int ch = 0; ch < channels; ch++) {
+                kd[ch] = g[ch] * invStd[ch];
+                bd[ch] = -kd[ch] * invStd[ch] * dGamma[ch] / count;
+                cd[ch] = -bd[ch] * mean[ch] - kd[ch] * sumDy[ch] / count;
+            }
+            var type = dy.dataType();
+            dx = affinePerChannel(dy, Nd4j.createFromArray(kd).castTo(type), Nd4j.createFromArray(cd).castTo(type));
+            INDArray bx = Nd4j.createUninitialized(type, input.shape());
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(input, Nd4j.createFromArray(bd).castTo(type), bx, 1));
+            dx.addi(bx);
+        }
         input = null;
         return dx;
     }
 
-    /** {@code scale[c] * x + shift[c]} over the channels of an NCHW tensor, in one pass. */
+    /** {@code scale[c] * x + shift[c]} over the channels of an NCHW tensor, through libnd4j's batchnorm op. */
     static INDArray affinePerChannel(INDArray x, INDArray scale, INDArray shift) {
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("batchnorm")
@@ -119,7 +197,5 @@ public final class BatchNorm implements Layer {
     @Override
     public void clearCache() {
         input = null;
-        mean = null;
-        invStd = null;
     }
 }

@@ -52,6 +52,13 @@ class LayerGradientTest {
     }
 
     @Test
+    void batchNormWithFoldedRelu() {
+        BatchNorm bn = new BatchNorm("bn", 2, true);
+        bn.parameters().get(1).value().assign(Nd4j.createFromArray(0.3, -0.2));
+        GradientCheck.check(bn, GradientCheck.randn(18, 4, 2, 4, 4), true, 64, TOLERANCE);
+    }
+
+    @Test
     void batchNormNormalisesAndTracksRunningStatistics() {
         BatchNorm bn = new BatchNorm("bn", 2);
         INDArray x = GradientCheck.randn(9, 16, 2, 4, 4).muli(3).addi(5);
