@@ -34,6 +34,8 @@ public final class BasicBlock implements Layer {
     private final BatchNorm shortcutBn;
     private final Relu reluOut = new Relu();
     private final DownsamplingSite site;
+    private final String siteName;
+    private ActivationRecorder recorder;
 
     public BasicBlock(String name, int in, int out, DownsamplingSite site, long seed) {
         this(name, in, out, site, ConvFactory.REAL, seed);
@@ -41,6 +43,7 @@ public final class BasicBlock implements Layer {
 
     public BasicBlock(String name, int in, int out, DownsamplingSite site, ConvFactory convs, long seed) {
         this.site = site;
+        this.siteName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         int stride = site == null ? 1 : site.convStride();
         this.conv1 = convs.create(name + ".conv1", in, out, 3, stride, 1, seed);
         this.pool1 = site == null ? null : site.poolAfterMainConv().orElse(null);
@@ -57,11 +60,22 @@ public final class BasicBlock implements Layer {
         return Optional.ofNullable(site);
     }
 
+    /** Reports the maps around this block's downsampling (only blocks with a site report). */
+    void setActivationRecorder(ActivationRecorder recorder) {
+        this.recorder = site == null ? null : recorder;
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray h = conv1.forward(x, training);
+        if (recorder != null) {
+            recorder.record(siteName, "before", pool1 != null ? h : x);
+        }
         if (pool1 != null) {
             h = pool1.forward(h, training);
+        }
+        if (recorder != null) {
+            recorder.record(siteName, "after", h);
         }
         h = bn1.forward(h, training); // with its ReLU folded in
         h = bn2.forward(conv2.forward(h, training), training);

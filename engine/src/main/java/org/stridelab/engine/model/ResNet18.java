@@ -31,6 +31,7 @@ public final class ResNet18 implements Layer {
     private final GlobalAveragePool pool = new GlobalAveragePool();
     private final Dense classifier;
     private final List<NamedSite> sites = new ArrayList<>();
+    private ActivationRecorder recorder;
 
     /** A downsampling site with the name the lab shows for it. */
     public record NamedSite(String name, DownsamplingSite site) {
@@ -77,11 +78,25 @@ public final class ResNet18 implements Layer {
         return List.copyOf(sites);
     }
 
+    /** Installs (or, with null, removes) a recorder of the maps around each downsampling site. */
+    public void setActivationRecorder(ActivationRecorder recorder) {
+        this.recorder = recorder;
+        for (BasicBlock b : blocks) {
+            b.setActivationRecorder(recorder);
+        }
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray h = stem.forward(x, training);
         if (stemPool != null) {
+            if (recorder != null) {
+                recorder.record("stem", "before", h);
+            }
             h = stemPool.forward(h, training);
+            if (recorder != null) {
+                recorder.record("stem", "after", h);
+            }
         }
         h = stemBn.forward(h, training); // with its ReLU folded in
         for (BasicBlock block : blocks) {

@@ -10,6 +10,28 @@ public final class TrainerControl {
     private boolean paused;
     private boolean stopRequested;
     private int stepsAllowed;
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+
+    /**
+     * Runs {@code task} on the training thread at the next step boundary (also
+     * while paused): the only safe moment to read the live network, e.g. to
+     * compute feature maps for the lab. The caller does not wait.
+     */
+    public synchronized void runBetweenSteps(Runnable task) {
+        tasks.add(task);
+        notifyAll();
+    }
+
+    private void runTasks() {
+        Runnable t;
+        while ((t = pollTask()) != null) {
+            t.run();
+        }
+    }
+
+    private synchronized Runnable pollTask() {
+        return tasks.poll();
+    }
 
     public synchronized void pause() {
         paused = true;
@@ -48,23 +70,32 @@ public final class TrainerControl {
      *
      * @param onPause called once (on the training thread) when a wait begins
      */
-    synchronized boolean awaitTurn(Runnable onPause, Runnable onContinue) throws InterruptedException {
+    boolean awaitTurn(Runnable onPause, Runnable onContinue) throws InterruptedException {
         boolean waited = false;
-        while (paused && stepsAllowed == 0 && !stopRequested) {
-            if (!waited) {
-                waited = true;
-                onPause.run();
+        while (true) {
+            runTasks();
+            synchronized (this) {
+                if (stopRequested) {
+                    return false;
+                }
+                if (!paused) {
+                    if (waited) {
+                        onContinue.run();
+                    }
+                    return true;
+                }
+                if (stepsAllowed > 0) {
+                    stepsAllowed--;
+                    return true;
+                }
+                if (!waited) {
+                    waited = true;
+                    onPause.run();
+                }
+                if (tasks.isEmpty()) {
+                    wait();
+                }
             }
-            wait();
         }
-        if (stopRequested) {
-            return false;
-        }
-        if (paused) {
-            stepsAllowed--;
-        } else if (waited) {
-            onContinue.run();
-        }
-        return true;
     }
 }

@@ -200,6 +200,15 @@ class TrainerTest {
         th.start();
         Thread.sleep(500);
         assertEquals(0, rec.losses.size(), "no step while paused");
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        Thread[] ranOn = new Thread[1];
+        t.control().runBetweenSteps(() -> {
+            ranOn[0] = Thread.currentThread();
+            ran.countDown();
+        });
+        assertTrue(ran.await(10, java.util.concurrent.TimeUnit.SECONDS), "task runs while paused");
+        assertEquals(th, ranOn[0], "on the training thread");
+        assertEquals(0, rec.losses.size(), "a task is not a step");
         t.control().stepOnce();
         long deadline = System.currentTimeMillis() + 10_000;
         while (rec.losses.size() < 1 && System.currentTimeMillis() < deadline) {
