@@ -59,11 +59,11 @@ final class BenchCommand implements Callable<Integer> {
     private static void print(Result r, double gemm) {
         System.out.printf(Locale.ROOT,
                 "%-10s width %-5s batch %d %-10s: step median %.1f ms (min %.1f) -> %.1f img/s, %.1f GFLOP/s "
-                        + "(%.0f %% of GEMM), %.2f GFLOP/img, RSS %d MB%n",
+                        + "(%.0f %% of GEMM), %.2f GFLOP/img, RSS %d MB (%+d MB since warm-up)%n",
                 r.method().cliName(), r.width(), r.batch(), r.withData() ? "with data" : "fixed", r.medianMillis(),
                 r.minMillis(), r.imagesPerSecond(), r.gflops(), 100 * r.gflops() / gemm, r.gflopPerImage(),
-                r.residentMegabytes());
-        if (r.stepMillis().length > 0) {
+                r.residentMegabytes(), r.residentGrowthMegabytes());
+        if (r.stepMillis().length > 0 && r.stepMillis().length <= 20) {
             System.out.println("  steps (ms): " + Arrays.toString(Arrays.stream(r.stepMillis())
                     .mapToLong(Math::round).toArray()));
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The headless lab: {@code stridelab train | evaluate | bench | download}. */
 @Command(name = "stridelab", mixinStandardHelpOptions = true, version = "StrideLab 0.1",
         description = "Train and compare strided, spectral and DiffStride ResNet-18s on CIFAR-10, headless.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class, DownloadCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchCommand.class, DownloadCommand.class, GridCommand.class})
 public final class StrideLabCommand implements Runnable {
 
     /** Exit code for a run that could not start or failed (bad flags exit with 2, as usage errors). */

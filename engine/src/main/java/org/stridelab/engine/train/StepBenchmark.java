@@ -22,7 +22,7 @@ public final class StepBenchmark {
 
     public record Result(DownsamplingMethod method, double width, int batch, boolean withData, double medianMillis,
                          double minMillis, double imagesPerSecond, double gflopPerImage, double gflops,
-                         long residentMegabytes, double[] stepMillis) {
+                         long residentMegabytes, long residentGrowthMegabytes, double[] stepMillis) {
     }
 
     private StepBenchmark() {
@@ -65,6 +65,7 @@ public final class StepBenchmark {
         }
         Batch fixed = new Batch(pixels, targets, labels, batch);
         double[] millis = new double[steps];
+        long rssAfterWarmup = -1;
         try (BatchLoader loader = withData ? new BatchLoader(images, batch, true, 0, 1, 0, 0, 3) : null) {
             for (int i = 0; i < warmup + steps; i++) {
                 long t = System.nanoTime();
@@ -76,6 +77,9 @@ public final class StepBenchmark {
                     model.backward(loss.backward());
                     opt.step(i, 0);
                     model.clearCache();
+                }
+                if (i == warmup - 1 || (warmup == 0 && i == 0)) {
+                    rssAfterWarmup = residentMegabytes();
                 }
                 if (i >= warmup) {
                     millis[i - warmup] = (System.nanoTime() - t) / 1e6;
@@ -90,7 +94,7 @@ public final class StepBenchmark {
         double gflopPerImage = 3 * 2.0 * model.multiplyAdds(32, 32) / 1e9;
         double ips = batch / (median / 1000);
         return new Result(method, width, batch, withData, median, sorted[0], ips, gflopPerImage, gflopPerImage * ips,
-                residentMegabytes(), millis);
+                residentMegabytes(), residentMegabytes() - rssAfterWarmup, millis);
     }
 
     private static LabeledImages benchImages(int count) {

@@ -1,0 +1,123 @@
+package org.stridelab.engine.experiment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.stridelab.engine.train.LearningRateSchedule;
+import org.stridelab.engine.train.Optimizer;
+
+/**
+ * Ready-made grids. Both have the paper's table shape: three methods x five
+ * stride initialisations of stages 2-4, from the usual (2, 2, 2) to the poor
+ * (3, 2, 3).
+ */
+public final class Presets {
+    public static final String PAPER = "paper";
+    public static final String LECTURE = "lecture";
+
+    /** The stride initialisations of the paper's CIFAR-10 table (stages 2, 3, 4). */
+    static final List<List<Double>> PAPER_INITS = List.of(
+            List.of(2.0, 2.0, 2.0),
+            List.of(2.0, 2.0, 3.0),
+            List.of(3.0, 1.0, 3.0),
+            List.of(3.0, 1.0, 2.0),
+            List.of(3.0, 2.0, 3.0));
+
+    static final List<String> ALL_METHODS = List.of("strided", "spectral", "diffstride");
+
+    private Presets() {
+    }
+
+    public static List<String> names() {
+        return List.of(PAPER, LECTURE);
+    }
+
+    public static GridSpec named(String name) {
+        return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+            case PAPER -> paper();
+            case LECTURE -> lecture();
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "': use "
+                    + String.join(" or ", names()));
+        };
+    }
+
+    /**
+     * The published protocol: full-width ResNet-18 on CIFAR-10, SGD with
+     * momentum 0.9, learning rate 0.1, weight decay 5e-3, batch 256, a step
+     * schedule; strided convolutions and spectral pooling for 150 epochs,
+     * DiffStride for at most 40 with early stopping. Takes days on a CPU: run
+     * it sharded on several machines or a GPU.
+     */
+    public static GridSpec paper() {
+        TrainingProtocol protocol = new TrainingProtocol(
+                1.0,                                    // width: 64, 128, 256, 512 filters
+                150,                                    // epochs (strided, spectral)
+                Optimizer.Kind.SGD, 0.1, 0.9, 5e-3,     // SGD (Nesterov momentum in this engine), lr, momentum, wd
+                LearningRateSchedule.Kind.STEP, 50, 0.1, // lr x0.1 after epochs 50 and 100: three equal phases
+                true,                                   // random crop (4 px padding) and flip
+                0,                                      // no early stopping for the fixed-stride methods
+                100,                                    // checkpoint every 100 steps (~half an epoch at batch 256)
+                4.0, false, 1.0, 0, 0, 0.0,             // DiffStride: R = 4, per-axis strides, stride lr x1, no limits, no cost term
+                "cifar10",                              // the real CIFAR-10 (download it first)
+                0);                                     // all 50,000 training images
+        return new GridSpec(PAPER,
+                "The published ResNet-18 / CIFAR-10 protocol (Riad et al., ICLR 2022): 3 methods x 5 stride "
+                        + "initialisations. DiffStride trains at most 40 epochs with early stopping.",
+                ALL_METHODS, PAPER_INITS, List.of(256), List.of(0.0), List.of(0), List.of(1L), protocol,
+                // DiffStride: at most 40 epochs, stop after 10 without a better validation accuracy; the step
+                // schedule keeps its three phases (lr x0.1 after epochs 15 and 30).
+                Map.of("diffstride", Map.of("epochs", 40, "patience", 10, "stepEpochs", 15)),
+                // Circular shifts of 1-4 px on all 5,000 test images.
+                new ProbeSettings(ShiftMode.CIRCULAR, 4, 0));
+    }
+
+    /**
+     * The paper's table in a lecture: a quarter-width network on the
+     * generated pattern data (no download), a few minutes per cell on a
+     * laptop. Same table shape and optimiser as the paper; shorter training.
+     * Its accuracies say nothing about CIFAR-10: it shows the effect of the
+     * stride initialisation, not the published numbers.
+     */
+    public static GridSpec lecture() {
+        TrainingProtocol protocol = new TrainingProtocol(
+                0.25,                                   // width: 16, 32, 64, 128 filters
+                8,                                      // epochs, every method
+                Optimizer.Kind.SGD, 0.1, 0.9, 5e-4,     // the paper's optimiser; wd 5e-4: 5e-3 is tuned for 150 epochs
+                LearningRateSchedule.Kind.COSINE, 8, 0.1, // cosine to zero: no plateau in a short run (step fields unused)
+                true,                                   // random crop and flip
+                0,                                      // no early stopping: every method gets the same 8 epochs
+                0,                                      // checkpoint once per epoch
+                4.0, false, 1.0, 0, 0, 0.0,             // DiffStride as in the paper preset
+                "generated",                            // the generated pattern dataset (works offline)
+                5000);                                  // the first 5,000 of its 10,000 training images
+        return new GridSpec(LECTURE,
+                "The paper's table at lecture scale: width 0.25, generated data, 8 epochs; "
+                        + "3 methods x 5 stride initialisations. Not comparable to the published CIFAR-10 numbers.",
+                ALL_METHODS, PAPER_INITS, List.of(128), List.of(0.0), List.of(0), List.of(1L), protocol, Map.of(),
+                // Circular shifts of 1-4 px on the first 500 test images (17 passes over them).
+                new ProbeSettings(ShiftMode.CIRCULAR, 4, 500));
+    }
+
+    /** One paragraph per preset, for {@code grid --help}. */
+    public static String summary() {
+        StringBuilder b = new StringBuilder();
+        for (String name : names()) {
+            GridSpec s = named(name);
+            TrainingProtocol p = s.protocol();
+            b.append(String.format(Locale.ROOT, "  %-8s %d cells: %s x %d stride inits; width %s, %s, batch %s, "
+                            + "%d epochs%s, %s lr %s wd %s, %s schedule.%n", name, s.cells().size(),
+                    String.join("/", s.methods()), s.strideInits().size(), GridCell.number(p.width()), p.data(),
+                    s.batchSizes(), p.epochs(), s.methodOverrides().isEmpty() ? ""
+                            : " (" + overridesText(s) + ")", p.optimizer(), GridCell.number(p.learningRate()),
+                    GridCell.number(p.weightDecay()), p.schedule().name().toLowerCase(Locale.ROOT)));
+        }
+        return b.toString();
+    }
+
+    private static String overridesText(GridSpec s) {
+        StringBuilder b = new StringBuilder();
+        s.methodOverrides().forEach((m, o) -> b.append(b.length() > 0 ? "; " : "").append(m).append(": ")
+                .append(o.toString().replaceAll("[{}]", "").replace("=", " ")));
+        return b.toString();
+    }
+}

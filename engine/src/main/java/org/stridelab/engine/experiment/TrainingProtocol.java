@@ -1,0 +1,62 @@
+package org.stridelab.engine.experiment;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.LearningRateSchedule;
+import org.stridelab.engine.train.Optimizer;
+
+/**
+ * The training settings every cell of a grid shares: a {@link RunConfig}
+ * without the grid's axes (method, strides, batch size, mixup, PHC order,
+ * seed) and without the name, which the grid derives from the axes.
+ * Per-method differences (DiffStride's shorter schedule in the paper) are
+ * {@link GridSpec#methodOverrides()} on top of it.
+ */
+public record TrainingProtocol(
+        double width,
+        int epochs,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Optimizer.Kind optimizer,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) LearningRateSchedule.Kind schedule,
+        int stepEpochs,
+        double stepGamma,
+        boolean augment,
+        int patience,
+        int checkpointEverySteps,
+        double smoothness,
+        boolean sharedStride,
+        double strideLrMultiplier,
+        double strideMin,
+        double strideMax,
+        double costLambda,
+        String data,
+        int trainLimit) {
+
+    /** The names of the settings, as they appear in grid.json (for checking overrides and flags). */
+    public static final List<String> FIELDS = Arrays.stream(TrainingProtocol.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
+    /** The same settings as {@code stridelab train} uses by default. */
+    public static TrainingProtocol defaults() {
+        RunConfig d = RunConfig.defaults();
+        return new TrainingProtocol(d.width(), d.epochs(), d.optimizer(), d.learningRate(), d.momentum(),
+                d.weightDecay(), d.schedule(), d.stepEpochs(), d.stepGamma(), d.augment(), d.patience(),
+                d.checkpointEverySteps(), d.smoothness(), d.sharedStride(), d.strideLrMultiplier(), d.strideMin(),
+                d.strideMax(), d.costLambda(), d.data(), d.trainLimit());
+    }
+
+    /** The run configuration of one cell: these settings at the cell's coordinates. */
+    public RunConfig toRunConfig(String name, DownsamplingMethod method, double[] strides, int batchSize,
+            double mixupAlpha, int phc, long seed) {
+        return new RunConfig(name, method, strides, width, smoothness, sharedStride, strideLrMultiplier, strideMin,
+                strideMax, costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum, weightDecay,
+                schedule, stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data,
+                trainLimit, seed);
+    }
+}
