@@ -148,6 +148,22 @@ public final class ResNet18 implements Layer {
         return all;
     }
 
+    /** The hypercomplex convolutions of a PHC network, in network order, by name. */
+    public Map<String, org.stridelab.engine.nn.PhcConv2d> phcLayers() {
+        Map<String, org.stridelab.engine.nn.PhcConv2d> out = new LinkedHashMap<>();
+        List<ConvLayer> convs = new ArrayList<>();
+        convs.add(stem);
+        for (BasicBlock b : blocks) {
+            convs.addAll(b.convolutions());
+        }
+        for (ConvLayer c : convs) {
+            if (c instanceof org.stridelab.engine.nn.PhcConv2d p) {
+                out.put(p.name(), p);
+            }
+        }
+        return out;
+    }
+
     /** State that is not trained by gradients but must be saved: batch-norm running statistics. */
     public Map<String, INDArray> buffers() {
         Map<String, INDArray> out = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code dA_i[a,b] = <G[a,b], F_i>} and {@code dF_i = sum_ab A_i[a,b] G[a,b]}.
  */
 public final class PhcConv2d implements ConvLayer {
+    private final String name;
     private final int n;
     private final int out;
     private final int in;
@@ -31,6 +32,7 @@ public final class PhcConv2d implements ConvLayer {
             throw new IllegalArgumentException("PHC order " + n + " needs channel counts divisible by it; got " + in
                     + " -> " + out);
         }
+        this.name = name;
         this.n = n;
         this.in = in;
         this.out = out;
@@ -46,6 +48,23 @@ public final class PhcConv2d implements ConvLayer {
         this.assembled = new Parameter(name + ".weight", Nd4j.zeros(type, out, in, kernel, kernel), false, 1);
         this.conv = new Conv2d(assembled, kernel, stride, padding);
         assemble();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A copy of the algebra as {@code [i][a][b]}, safe to hand to another thread. */
+    public float[][][] algebraCopy() {
+        float[] flat = algebra.value().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(n * n * n)
+                .toFloatVector();
+        float[][][] out = new float[n][n][n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < n; a++) {
+                System.arraycopy(flat, (i * n + a) * n, out[i][a], 0, n);
+            }
+        }
+        return out;
     }
 
     public int order() {

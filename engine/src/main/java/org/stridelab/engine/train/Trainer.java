@@ -21,6 +21,7 @@ import org.stridelab.engine.spectral.CostRegularizer;
 import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.spectral.SpectralDownsamplingSite;
 import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.LifecycleEvent.Kind;
@@ -41,6 +42,8 @@ import org.stridelab.engine.train.events.TrainingListener;
  */
 public final class Trainer {
     private static final int PREFETCH = 3;
+    /** PHC algebras change slowly; copying them every step would be waste. */
+    private static final int ALGEBRA_EVERY_STEPS = 20;
 
     private final RunConfig config;
     private final DatasetSplits data;
@@ -172,6 +175,9 @@ public final class Trainer {
                         l.onStep(ev);
                     }
                     emitStrides(step);
+                    if (step == 1 || step % ALGEBRA_EVERY_STEPS == 0) {
+                        emitAlgebras(step);
+                    }
                     if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0
                             && !saveCheckpoint()) {
                         return diverged("at step " + step);
@@ -234,6 +240,19 @@ public final class Trainer {
             optimizer.step(state.globalStep(), epoch);
             model.clearCache();
             return new StepResult(value, correct, lr);
+        }
+    }
+
+    private void emitAlgebras(long step) {
+        var phc = model.phcLayers();
+        if (phc.isEmpty()) {
+            return;
+        }
+        List<AlgebraEvent.Layer> layers = new ArrayList<>();
+        phc.forEach((name, layer) -> layers.add(new AlgebraEvent.Layer(name, layer.algebraCopy())));
+        AlgebraEvent ev = new AlgebraEvent(runId, step, List.copyOf(layers));
+        for (TrainingListener l : listeners) {
+            l.onAlgebra(ev);
         }
     }
 

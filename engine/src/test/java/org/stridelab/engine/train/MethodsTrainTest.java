@@ -76,6 +76,25 @@ class MethodsTrainTest {
     }
 
     @Test
+    void phcRunsPublishTheirLearnedAlgebras() throws Exception {
+        Trainer t = new Trainer(config("algebra", DownsamplingMethod.STRIDED, 1, 4), splits, null, null);
+        List<org.stridelab.engine.train.events.AlgebraEvent> events = new ArrayList<>();
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onAlgebra(org.stridelab.engine.train.events.AlgebraEvent e) {
+                events.add(e);
+            }
+        });
+        t.run();
+        assertTrue(!events.isEmpty(), "an algebra event at the first step");
+        var layers = events.get(0).layers();
+        // n = 4: all 20 convolutions of ResNet-18 but the RGB stem are hypercomplex.
+        assertEquals(19, layers.size());
+        assertEquals(4, layers.get(0).matrices().length);
+        assertEquals(4, layers.get(0).matrices()[0][0].length);
+    }
+
+    @Test
     void diffStrideLearnsItsStridesAndCheckpointsKeepThem(@TempDir Path runs) throws Exception {
         RunConfig cfg = config("ds", DownsamplingMethod.DIFFSTRIDE, 2);
         RunFolder folder = RunFolder.create(runs.resolve("ds"), cfg);

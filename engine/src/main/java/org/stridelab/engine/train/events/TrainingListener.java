@@ -15,6 +15,9 @@ public interface TrainingListener {
     default void onStrides(StridesEvent event) {
     }
 
+    default void onAlgebra(AlgebraEvent event) {
+    }
+
     default void onLifecycle(LifecycleEvent event) {
     }
 
