@@ -61,6 +61,13 @@ final class GridCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Charts are drawn off-screen: a server's or an ssh session's DISPLAY must not matter. */
+    static void headless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     /** Lists the presets under the help text, from the preset objects themselves (so the numbers cannot drift). */
     static final class PresetFooter implements CommandLine.IModelTransformer {
         @Override
@@ -143,9 +150,10 @@ final class GridCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            headless();
             GridSpec grid = buildSpec();
+            List<GridCell> cells = select(grid.cells()); // before anything is written: a bad --cell creates nothing
             GridFolder folder = GridFolder.prepare(out, grid);
-            List<GridCell> cells = select(grid.cells());
             System.out.printf("grid %s: %d cells; running %d (%s) in %s%n", grid.name(), grid.cells().size(),
                     cells.size(), selectionText(), out.toAbsolutePath());
             ConsoleProgress downloads = new ConsoleProgress(System.out, 1);
@@ -201,6 +209,10 @@ final class GridCommand implements Runnable {
             }
             try {
                 GridSpec.Builder b = base.toBuilder();
+                Path folderName = out.toAbsolutePath().normalize().getFileName();
+                if (base.name().equals(GridSpec.defaults().name()) && folderName != null) {
+                    b.name(folderName.toString()); // an unnamed grid is called after its folder in its report
+                }
                 if (methods != null) {
                     b.methods(methods.stream().map(String::trim).toList());
                 }
@@ -346,6 +358,7 @@ final class GridCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            headless();
             GridReport.Written written = GridReport.write(dir);
             GridResults r = written.results();
             System.out.printf("%s: %d of %d cells finished, %d running, %d failed, %d not started%n%n",

@@ -28,7 +28,8 @@ final class CsvReport {
                             e.accuracy().n() > 0 ? "finished" : e.pendingText(), String.valueOf(e.finished()),
                             String.valueOf(e.runs().size()), ReportFormat.fraction(e.accuracy().mean()),
                             ReportFormat.fraction(e.accuracy().sd()), ReportFormat.fraction(e.shift().mean()),
-                            ReportFormat.fraction(e.shift().sd()), e.parameters() < 0 ? "" : String.valueOf(e.parameters()),
+                            ReportFormat.fraction(e.shift().sd()),
+                            e.parameters() < 0 ? "" : String.valueOf(e.parameters()),
                             e.multiplyAdds() < 0 ? "" : String.valueOf(e.multiplyAdds()),
                             ReportFormat.seconds(e.secondsPerEpoch()), ReportFormat.strides(e.strides()));
                 }

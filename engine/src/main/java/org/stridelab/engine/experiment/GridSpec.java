@@ -1,6 +1,5 @@
 package org.stridelab.engine.experiment;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -198,10 +197,9 @@ public record GridSpec(String name, String description, List<String> methods, Li
             node.set(key, Json.mapper().valueToTree(value));
         });
         try {
-            return Json.mapper().treeToValue(node, TrainingProtocol.class);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("methodOverrides." + method.cliName() + ": " + e.getOriginalMessage(),
-                    e);
+            return TrainingProtocol.fromJson(node);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("methodOverrides." + method.cliName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -294,9 +292,9 @@ public record GridSpec(String name, String description, List<String> methods, Li
         public GridSpec build() {
             TrainingProtocol p;
             try {
-                p = Json.mapper().treeToValue(protocol, TrainingProtocol.class);
-            } catch (JacksonException e) {
-                throw new IllegalArgumentException("protocol: " + e.getOriginalMessage(), e);
+                p = TrainingProtocol.fromJson(protocol);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("protocol: " + e.getMessage(), e);
             }
             return new GridSpec(name, description, methods, strideInits, batchSizes, mixupAlphas, phcOrders, seeds,
                     p, overrides, probe);

@@ -87,7 +87,12 @@ public final class GridSpecJson {
                     + String.join(", ", unknown) + " (top-level fields: " + names(merged) + "; protocol fields: "
                     + String.join(", ", TrainingProtocol.FIELDS) + ")");
         }
+        if (!(merged.get("protocol") instanceof ObjectNode protocol)) {
+            throw new IOException(source + ": protocol must be a JSON object { ... }");
+        }
         try {
+            // Through the protocol's own reader, which accepts "sgd" as well as "SGD".
+            merged.set("protocol", Json.mapper().valueToTree(TrainingProtocol.fromJson(protocol)));
             return Json.mapper().treeToValue(merged, GridSpec.class);
         } catch (JacksonException | IllegalArgumentException e) {
             String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();

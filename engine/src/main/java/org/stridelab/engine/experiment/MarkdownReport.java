@@ -144,7 +144,8 @@ final class MarkdownReport {
                             : ReportFormat.percent(r.summary().bestValidationAccuracy()))).append(" | ")
                     .append(ReportFormat.dash(ReportFormat.fraction(r.shiftConsistency())));
             for (int d : distances) {
-                b.append(" | ").append(ReportFormat.dash(r.shift() == null ? "" : ReportFormat.fraction(r.shift().at(d))));
+                String atDistance = r.shift() == null ? "" : ReportFormat.fraction(r.shift().at(d));
+                b.append(" | ").append(ReportFormat.dash(atDistance));
             }
             String note = r.message() != null ? r.message() : r.summary() != null ? r.summary().stopReason() : "";
             b.append(" | ").append(ReportFormat.dash(ReportFormat.seconds(r.secondsPerEpoch()))).append(" | ")

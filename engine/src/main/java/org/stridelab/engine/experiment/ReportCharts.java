@@ -15,25 +15,21 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.AtomicFiles;
 
 /**
- * The report's PNG charts, drawn with JFreeChart on Java2D. No window is
- * opened: the engine runs on servers and in CI, so AWT is put in headless
- * mode before the first chart (unless the caller chose otherwise).
+ * The report's PNG charts, drawn with JFreeChart into images (Java2D, no
+ * window, no JavaFX). Headless mode is left to the caller: the command line
+ * sets java.awt.headless=true, while the app must not have it forced on its
+ * process by a library; on Linux without a display Java is headless anyway.
  */
 final class ReportCharts {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 540;
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private ReportCharts() {
     }
@@ -84,8 +80,14 @@ final class ReportCharts {
         }
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("stride initialisation (stages 2, 3, 4)"), y,
                 renderer);
-        return styled(new JFreeChart("Test accuracy by stride initialisation" + title, JFreeChart.DEFAULT_TITLE_FONT,
-                plot, true));
+        JFreeChart chart = new JFreeChart("Test accuracy by stride initialisation" + title,
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        boolean repeated = section.rows().stream().flatMap(r -> r.entries().stream())
+                .anyMatch(e -> e.accuracy().n() > 1);
+        if (repeated) {
+            chart.addSubtitle(new TextTitle("mean over seeds; error bars: ± 1 standard deviation"));
+        }
+        return styled(chart);
     }
 
     /** DiffStride's final strides per layer (mean of height and width, over seeds), one bar per initialisation. */

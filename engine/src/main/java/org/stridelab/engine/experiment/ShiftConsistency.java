@@ -19,7 +19,10 @@ import org.stridelab.engine.model.ResNet18;
  * of the network that does not depend on it being right.
  */
 public final class ShiftConsistency {
-    /** Images per forward pass; what {@code Evaluator} uses at least, so memory use is as in validation. */
+    /**
+     * Images per forward pass, shifted copies included: what {@code Evaluator} uses at least, so memory use is
+     * as in validation.
+     */
     public static final int BATCH = 256;
 
     private ShiftConsistency() {
@@ -35,6 +38,8 @@ public final class ShiftConsistency {
 
     /**
      * @param distances shift distances in pixels (0 is allowed: it must give 1.0)
+     * @param batchSize images per forward pass: each image goes in with all its shifted copies, so a pass
+     *                  holds batchSize / (1 + 4 * distances) originals (fewer passes: each has a fixed cost)
      */
     public static ShiftConsistencyResult measure(ImageClassifier classifier, LabeledImages images, ShiftMode mode,
             int[] distances, int batchSize) {
@@ -44,30 +49,45 @@ public final class ShiftConsistency {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
+        // Copy 0 of every image is the unshifted one; then the shifts of each distance in order.
+        List<int[]> shifts = new ArrayList<>();
+        List<Integer> distanceOf = new ArrayList<>();
+        shifts.add(new int[]{0, 0});
+        distanceOf.add(-1);
+        for (int i = 0; i < distances.length; i++) {
+            for (int[] shift : shifts(distances[i])) {
+                shifts.add(shift);
+                distanceOf.add(i);
+            }
+        }
+        int copies = shifts.size();
+        int perPass = Math.max(1, batchSize / copies);
         long[] same = new long[distances.length];
         long[] pairs = new long[distances.length];
         long correct = 0;
         int n = images.size();
-        for (int from = 0; from < n; from += batchSize) {
-            int count = Math.min(batchSize, n - from);
-            float[] buffer = new float[count * LabeledImages.IMAGE_BYTES];
-            fill(images, from, count, 0, 0, ShiftMode.CIRCULAR, buffer);
-            int[] base = classifier.predict(buffer, count);
+        for (int from = 0; from < n; from += perPass) {
+            int count = Math.min(perPass, n - from);
+            float[] buffer = new float[count * copies * LabeledImages.IMAGE_BYTES];
             for (int k = 0; k < count; k++) {
-                if (base[k] == images.label(from + k)) {
-                    correct++;
+                for (int c = 0; c < copies; c++) {
+                    int[] shift = shifts.get(c);
+                    write(images, from + k, shift[0], shift[1], mode, buffer, (k * copies + c)
+                            * LabeledImages.IMAGE_BYTES);
                 }
             }
-            for (int i = 0; i < distances.length; i++) {
-                for (int[] shift : shifts(distances[i])) {
-                    fill(images, from, count, shift[0], shift[1], mode, buffer);
-                    int[] moved = classifier.predict(buffer, count);
-                    for (int k = 0; k < count; k++) {
-                        if (moved[k] == base[k]) {
-                            same[i]++;
-                        }
+            int[] predicted = classifier.predict(buffer, count * copies);
+            for (int k = 0; k < count; k++) {
+                int base = predicted[k * copies];
+                if (base == images.label(from + k)) {
+                    correct++;
+                }
+                for (int c = 1; c < copies; c++) {
+                    int d = distanceOf.get(c);
+                    pairs[d]++;
+                    if (predicted[k * copies + c] == base) {
+                        same[d]++;
                     }
-                    pairs[i] += count;
                 }
             }
         }
@@ -92,15 +112,12 @@ public final class ShiftConsistency {
         return List.of(new int[]{d, 0}, new int[]{-d, 0}, new int[]{0, d}, new int[]{0, -d});
     }
 
-    private static void fill(LabeledImages images, int from, int count, int dx, int dy, ShiftMode mode,
-            float[] out) {
-        for (int k = 0; k < count; k++) {
-            int offset = images.offset(from + k);
-            if (dx == 0 && dy == 0) {
-                Normalization.normalizeImage(images.pixels(), offset, out, k * LabeledImages.IMAGE_BYTES);
-            } else {
-                ImageShifter.shift(images.pixels(), offset, dx, dy, mode, out, k * LabeledImages.IMAGE_BYTES);
-            }
+    private static void write(LabeledImages images, int index, int dx, int dy, ShiftMode mode, float[] out,
+            int at) {
+        if (dx == 0 && dy == 0) {
+            Normalization.normalizeImage(images.pixels(), images.offset(index), out, at);
+        } else {
+            ImageShifter.shift(images.pixels(), images.offset(index), dx, dy, mode, out, at);
         }
     }
 }

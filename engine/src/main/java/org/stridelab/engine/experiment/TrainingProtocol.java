@@ -1,10 +1,15 @@
 package org.stridelab.engine.experiment;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.run.Json;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.train.LearningRateSchedule;
 import org.stridelab.engine.train.Optimizer;
@@ -19,11 +24,11 @@ import org.stridelab.engine.train.Optimizer;
 public record TrainingProtocol(
         double width,
         int epochs,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Optimizer.Kind optimizer,
+        Optimizer.Kind optimizer,
         double learningRate,
         double momentum,
         double weightDecay,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) LearningRateSchedule.Kind schedule,
+        LearningRateSchedule.Kind schedule,
         int stepEpochs,
         double stepGamma,
         boolean augment,
@@ -50,6 +55,28 @@ public record TrainingProtocol(
                 d.checkpointEverySteps(), d.smoothness(), d.sharedStride(), d.strideLrMultiplier(), d.strideMin(),
                 d.strideMax(), d.costLambda(), d.data(), d.trainLimit());
     }
+
+    /**
+     * Reads the settings from JSON, accepting the enum names in any case
+     * ("sgd", "step"), as the command line does; config.json writes them as
+     * "SGD", "STEP".
+     */
+    static TrainingProtocol fromJson(ObjectNode node) {
+        ObjectNode copy = node.deepCopy();
+        for (String field : ENUM_FIELDS) {
+            JsonNode v = copy.get(field);
+            if (v != null && v.isTextual()) {
+                copy.set(field, new TextNode(v.asText().trim().toUpperCase(Locale.ROOT)));
+            }
+        }
+        try {
+            return Json.mapper().treeToValue(copy, TrainingProtocol.class);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final List<String> ENUM_FIELDS = List.of("optimizer", "schedule");
 
     /** The run configuration of one cell: these settings at the cell's coordinates. */
     public RunConfig toRunConfig(String name, DownsamplingMethod method, double[] strides, int batchSize,
