@@ -20,7 +20,7 @@ import org.stridelab.visualisations.charts.AccuracyChart;
 import org.stridelab.visualisations.charts.LearningRateChart;
 import org.stridelab.visualisations.charts.LiveXYChart;
 import org.stridelab.visualisations.charts.LossChart;
-import org.stridelab.visualisations.features.FeatureMapsPlaceholder;
+import org.stridelab.visualisations.features.FeatureMapsView;
 import org.stridelab.visualisations.images.ThumbnailGrid;
 import org.stridelab.visualisations.layout.ViewPanel;
 import org.stridelab.visualisations.masks.MaskGallery;
@@ -44,6 +44,8 @@ public final class LabViews {
     public final CropInspector inspector = new CropInspector();
     public final ThumbnailGrid thumbnails = new ThumbnailGrid();
     public final RunProgressView progress = new RunProgressView();
+    public final FeatureMapsView featureMaps = new FeatureMapsView();
+    public final Button captureFeatures = new Button("Capture from the network");
     public final Label inspectorStatus = new Label();
     public final Button openImage = new Button("Open image\u2026");
     public final TabPane tabs = new TabPane();
@@ -87,7 +89,13 @@ public final class LabViews {
         VBox.setVgrow(strideChart.viewer(), Priority.ALWAYS);
         ViewPanel stridePanel = new ViewPanel("Learned strides", "strides", strideBox)
                 .withTool(exportButton(strideChart, "strides", exportChart));
-        ViewPanel maskPanel = new ViewPanel("Frequency-domain masks", "masks", masks);
+        Label maskKey = new Label("rows: frequency \u2212H/2 \u2026 +H/2, 0 in the middle   \u00b7   columns: 0 \u2026 W/2"
+                + "   \u00b7   yellow = kept, dark = removed, cyan box = the crop");
+        maskKey.getStyleClass().add("muted");
+        maskKey.setWrapText(true);
+        VBox maskBox = new VBox(4, masks, maskKey);
+        VBox.setVgrow(masks, Priority.ALWAYS);
+        ViewPanel maskPanel = new ViewPanel("Frequency-domain masks", "masks", maskBox);
 
         SplitPane rightCurves = new SplitPane(accuracyPanel, lrPanel);
         rightCurves.setOrientation(Orientation.VERTICAL);
@@ -116,7 +124,10 @@ public final class LabViews {
         inspect.setPadding(new Insets(6));
         inspectorTab = new Tab("Crop inspector", inspect);
 
-        ViewPanel featurePanel = new ViewPanel("Feature maps", "features", new FeatureMapsPlaceholder());
+        captureFeatures.setId("captureFeatures");
+        captureFeatures.setTooltip(new Tooltip("Run the inspector's image through the current network "
+                + "(between two training steps) and show its activations"));
+        ViewPanel featurePanel = new ViewPanel("Feature maps", "features", featureMaps).withTool(captureFeatures);
         featurePanel.setPadding(new Insets(6));
         featuresTab = new Tab("Feature maps", featurePanel);
 

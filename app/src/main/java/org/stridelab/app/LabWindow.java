@@ -29,21 +29,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
-import org.jfree.chart.JFreeChart;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.config.RunConfigForm;
 import org.stridelab.app.data.Datasets;
 import org.stridelab.app.data.DownloadDialog;
-import org.stridelab.app.data.InspectorImages;
-import org.stridelab.app.data.UserImages;
-import org.stridelab.app.export.ChartPng;
-import org.stridelab.app.export.MetricsCsv;
 import org.stridelab.app.export.RunHistory;
-import org.stridelab.app.export.RunMetrics;
 import org.stridelab.app.training.AppEvents;
 import org.stridelab.app.training.EventBuffer;
 import org.stridelab.app.training.FrameDrain;
@@ -54,14 +47,12 @@ import org.stridelab.app.training.SessionState;
 import org.stridelab.app.training.TrainingSession;
 import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.data.DataHome;
-import org.stridelab.engine.data.LabeledImages;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.visualisations.charts.RunLabel;
 import org.stridelab.visualisations.layout.ViewPanel;
-import org.stridelab.visualisations.spectrum.SpectralPreview;
 
 /**
  * The lab's window and its controller: the run form and buttons on the left,
@@ -73,9 +64,11 @@ public final class LabWindow {
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Stage stage;
+    private final Runnable exit;
     private final TrainingWorker worker;
     private final EventBuffer events = new EventBuffer();
-    private final LabViews views = new LabViews(this::exportChart);
+    private final ExportActions export = new ExportActions(this::stage, this::showStatus);
+    private final LabViews views = new LabViews(export::chart);
     private final RunEventRouter router = new RunEventRouter(views);
     private final RunConfigForm form;
     private final RunControls controls;
@@ -85,6 +78,7 @@ public final class LabWindow {
     private final BooleanProperty configValid = new SimpleBooleanProperty();
     private final BooleanProperty canContinue = new SimpleBooleanProperty();
     private final FrameDrain drain;
+    private final InspectorController inspector;
     private TrainingSession session;
     private RunHandle reopened;
     private DownloadDialog download;
@@ -92,14 +86,25 @@ public final class LabWindow {
     private boolean closing;
 
     public LabWindow(Stage stage, LaunchOptions options, TrainingWorker worker) {
+        this(stage, options, worker, Platform::exit);
+    }
+
+    /** @param exit how the lab quits once closing is confirmed and training has stopped (tests replace it) */
+    public LabWindow(Stage stage, LaunchOptions options, TrainingWorker worker, Runnable exit) {
+        this.exit = exit;
         this.stage = stage;
         this.worker = worker;
         Path runs = options.runsFolder() != null ? Path.of(options.runsFolder()) : DataHome.root().resolve("runs");
         this.form = new RunConfigForm(runs.toAbsolutePath());
         this.controls = new RunControls(state, configValid, canContinue);
         this.drain = new FrameDrain(events, this::onEvent, router::afterFrame);
+        this.inspector = new InspectorController(views, router, () -> session, state::get, this::stage,
+                this::showStatus);
         configValid.bind(Bindings.createBooleanBinding(() -> form.resultProperty().get().valid(),
                 form.resultProperty()));
+        for (String dir : options.open()) {
+            openRun(Path.of(dir)); // first: a reopened run fills the form, the options below may change it
+        }
         for (Map.Entry<String, String> e : options.fields().entrySet()) {
             try {
                 form.set(e.getKey(), e.getValue());
@@ -120,7 +125,7 @@ public final class LabWindow {
         status.setText("Ready. Configure a run and press Start (F5), or explore the crop inspector.");
         views.select(options.tab());
         drain.start();
-        loadInspectorImages(form.resultProperty().get().config() == null ? "generated"
+        inspector.loadTestImages(form.resultProperty().get().config() == null ? "generated"
                 : form.resultProperty().get().config().data());
         if (options.autostart()) {
             Platform.runLater(() -> {
@@ -149,6 +154,15 @@ public final class LabWindow {
         return state;
     }
 
+    /** The run the progress and stride views follow (the last started or opened), or null. */
+    public RunHandle currentRun() {
+        return router.current();
+    }
+
+    public RunConfigForm form() {
+        return form;
+    }
+
     public StatusBar statusBar() {
         return status;
     }
@@ -162,7 +176,8 @@ public final class LabWindow {
         Button exportCsv = new Button("Metrics CSV\u2026");
         exportCsv.setId("exportCsvButton");
         exportCsv.setTooltip(new Tooltip("Save the followed run's per-step metrics (and per-epoch rows) as CSV"));
-        exportCsv.setOnAction(e -> exportMetrics());
+        exportCsv.setOnAction(e -> export.metrics(router.current(),
+                router.current() == null ? null : router.metrics(router.current().key())));
         HBox files = new HBox(6, openRun, exportCsv);
 
         ViewPanel configPanel = new ViewPanel("Run", "config", form);
@@ -196,7 +211,12 @@ public final class LabWindow {
         scene.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (ok) {
-                inspectFile(e.getDragboard().getFiles().get(0));
+                File dropped = e.getDragboard().getFiles().get(0);
+                if (dropped.isDirectory() && new File(dropped, "config.json").isFile() && !state.get().isActive()) {
+                    openRun(dropped.toPath()); // a run folder: reopen it
+                } else {
+                    inspector.inspectFile(dropped); // a picture: inspect it
+                }
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -225,8 +245,6 @@ public final class LabWindow {
         });
         controls.stop.setOnAction(e -> stop());
         controls.continueRun.setOnAction(e -> continueReopened());
-        views.thumbnails.selectedProperty().addListener((o, a, b) -> showThumbnail(b.intValue()));
-        views.openImage.setOnAction(e -> chooseImage());
     }
 
     // ------------------------------------------------------------------ runs
@@ -261,9 +279,7 @@ public final class LabWindow {
         status.setText((resume ? "Continuing " : "Starting ") + run.config().label() + " in " + run.folder());
         status.setProgress(0);
         session = TrainingSession.start(run, resume, worker, events);
-        if (!run.config().data().isBlank()) {
-            maybeReloadInspector(run.config().data());
-        }
+        inspector.followData(run.config().data());
     }
 
     private void stop() {
@@ -341,13 +357,16 @@ public final class LabWindow {
             canContinue.set(end.summary() == null && end.error() == null
                     && new RunFolder(e.run().folder()).hasCheckpoint());
             if (closing) {
-                Platform.exit();
+                exitOnce();
             }
         }
     }
 
     private void updateStatusProgress() {
-        status.setProgress(router.progress().snapshot().fraction());
+        double f = router.progress().snapshot().fraction();
+        if (Math.abs(f - status.getProgress()) >= 0.005 || f == 1.0) { // no repaint for invisible changes
+            status.setProgress(f);
+        }
     }
 
     private void closeDownload() {
@@ -395,103 +414,12 @@ public final class LabWindow {
         }
     }
 
-    // ---------------------------------------------------------------- export
-
-    private void exportChart(JFreeChart chart, String name) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save chart as PNG");
-        chooser.setInitialFileName(name + ".png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            try {
-                ChartPng.save(chart, file);
-                status.setText("Saved " + file);
-            } catch (IOException ex) {
-                error("Cannot save the chart", ex.getMessage());
-            }
-        }
-    }
-
-    private void exportMetrics() {
-        RunHandle run = router.current();
-        RunMetrics m = run == null ? null : router.metrics(run.key());
-        if (m == null || m.steps().isEmpty()) {
-            error("Nothing to export", "Start or open a run first: its metrics are exported.");
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save metrics as CSV");
-        chooser.setInitialFileName(run.config().name() + "-metrics.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            try {
-                MetricsCsv.write(m, file.toPath());
-                status.setText("Saved " + file + (m.epochs().isEmpty() ? "" : " and "
-                        + MetricsCsv.epochsFile(file.toPath()).getFileName()));
-            } catch (IOException ex) {
-                error("Cannot save the metrics", ex.getMessage());
-            }
-        }
-    }
-
-    // ------------------------------------------------------------- inspector
-
-    private String inspectorData;
-
-    private void loadInspectorImages(String spec) {
-        inspectorData = spec;
-        views.inspectorStatus.setText("loading the test images of '" + spec + "'\u2026");
-        InspectorImages.load(spec, images -> {
-            views.thumbnails.setImages(images);
-            views.inspectorStatus.setText(String.format(Locale.ROOT, "%,d test images of '%s'", images.size(), spec));
-        }, problem -> views.inspectorStatus.setText(problem));
-    }
-
-    private void maybeReloadInspector(String spec) {
-        if (!spec.equals(inspectorData) && !Datasets.needsDownload(spec)) {
-            loadInspectorImages(spec);
-        }
-    }
-
-    private void showThumbnail(int i) {
-        LabeledImages images = views.thumbnails.images();
-        if (images == null || i < 0 || i >= images.size()) {
-            return;
-        }
-        views.inspector.setImage(SpectralPreview.channels(images.imageRgb(i), LabeledImages.SIDE),
-                images.classNames().get(images.label(i)) + " #" + i);
-    }
-
-    private void chooseImage() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open an image to inspect");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
-                "*.gif", "*.bmp"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            inspectFile(file);
-        }
-    }
-
-    /** Shows a picture file in the inspector (resized to 32x32). */
-    public void inspectFile(File file) {
-        try {
-            views.inspector.setImage(UserImages.load(file), file.getName());
-            views.tabs.getSelectionModel().select(views.inspectorTab);
-            views.inspectorStatus.setText("showing " + file.getName() + " (central square, averaged to 32\u00d732)");
-        } catch (IOException ex) {
-            error("Cannot open the image", ex.getMessage());
-        }
-    }
-
     // ----------------------------------------------------------------- close
 
     private void onCloseRequest(WindowEvent e) {
         if (!state.get().isActive()) {
             drain.stop();
-            return;
+            return; // nothing trains: the window just closes
         }
         e.consume();
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
@@ -514,19 +442,37 @@ public final class LabWindow {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-            Platform.runLater(Platform::exit);
+            Platform.runLater(() -> {
+                events.drain(this::onEvent); // the run's last events (its end) are shown and recorded first
+                exitOnce();
+            });
         }, "stridelab-close");
         waiter.setDaemon(true);
         waiter.start();
     }
 
+    private boolean exited;
+
+    private void exitOnce() {
+        if (!exited) {
+            exited = true;
+            drain.stop();
+            exit.run();
+        }
+    }
+
     private void error(String header, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.initOwner(stage);
-        a.setHeaderText(header);
-        a.setContentText(message);
-        a.show();
+        Dialogs.error(stage, header, message);
         status.setText(header + ": " + message);
+    }
+
+    private void showStatus(String text) {
+        status.setText(text);
+    }
+
+    /** Shows a picture file in the crop inspector (as dropping it on the window does). */
+    public void inspectFile(File file) {
+        inspector.inspectFile(file);
     }
 
     private static String strides(RunConfig c) {

@@ -8,6 +8,7 @@ import org.stridelab.app.training.AppEvents;
 import org.stridelab.app.training.ProgressTracker;
 import org.stridelab.app.training.RunEvent;
 import org.stridelab.app.training.RunHandle;
+import org.stridelab.engine.model.FeatureMaps;
 import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;
@@ -24,8 +25,12 @@ final class RunEventRouter {
     private final Map<String, RunMetrics> metrics = new HashMap<>();
     private final ProgressTracker progress = new ProgressTracker();
     private RunHandle current;
+    private String featureImage = "the image";
     private StridesEvent latestStrides;
     private boolean progressChanged;
+    private long lastProgressDraw;
+    /** Numbers that change every step are redrawn four times a second: readable, and cheap for training. */
+    private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
     RunEventRouter(LabViews views) {
         this.views = views;
@@ -45,6 +50,11 @@ final class RunEventRouter {
             views.strideTable.show(List.of(), 0);
         }
         current = run;
+    }
+
+    /** Names the image the next feature maps belong to. */
+    void featureImage(String name) {
+        featureImage = name;
     }
 
     RunHandle current() {
@@ -82,6 +92,11 @@ final class RunEventRouter {
             }
             return true;
         }
+        if (p instanceof FeatureMaps maps) {
+            views.featureMaps.show(maps, "Activations of " + featureImage + " in " + e.run().config().label()
+                    + " at step " + progress.snapshot().step() + " (4 channels per layer; each scaled to its range)");
+            return true;
+        }
         if (p instanceof AppEvents.Prepared prepared && followed) {
             progress.prepared(prepared);
             progressChanged = true;
@@ -102,9 +117,10 @@ final class RunEventRouter {
             progressChanged = true;
             latestStrides = null;
         }
-        if (progressChanged) {
+        if (progressChanged && nowNanos - lastProgressDraw >= PROGRESS_INTERVAL_NANOS) {
             views.progress.show(progress.snapshot());
             progressChanged = false;
+            lastProgressDraw = nowNanos;
         }
         views.refresh(nowNanos);
     }

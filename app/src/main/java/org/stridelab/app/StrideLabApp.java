@@ -16,7 +16,8 @@ import org.stridelab.app.training.TrainingWorker;
  * strides, smoothness, width, batch, epochs, optimizer, lr, mixup, data, seed,
  * train-limit pre-fill the form; {@code --autostart} starts that run at once;
  * {@code --runs=DIR} chooses the runs folder; {@code --home=DIR} replaces ~/.stridelab (datasets,
- * default runs folder); {@code --tab=inspector} opens a tab.
+ * default runs folder); {@code --tab=inspector} opens a tab; {@code --open=DIR[:DIR...]} reopens run folders
+ * (e.g. made by the command line) so that their curves are overlaid.
  */
 public final class StrideLabApp extends Application {
 
@@ -27,7 +28,8 @@ public final class StrideLabApp extends Application {
                 System.setProperty("stridelab.home", a.substring("--home=".length()));
             }
         }
-        TrainingWorker.start();
+        TrainingWorker worker = TrainingWorker.start();
+        System.out.println("[stridelab] training worker started from thread '" + worker.startedFrom() + "'");
         launch(args);
         // ND4J and the data loader may leave non-daemon threads behind; the window has stopped training cleanly.
         System.exit(0);
@@ -43,11 +45,15 @@ public final class StrideLabApp extends Application {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1560, screen.getWidth()));
-        stage.setHeight(Math.min(960, screen.getHeight()));
-        if (screen.getWidth() <= 1600) {
+        if (screen.getWidth() <= 1680 || screen.getHeight() <= 1050) {
+            // a laptop-sized screen: use all of it (the lab has many views)
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        } else {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
         }
         stage.show();
         window.stage().requestFocus();

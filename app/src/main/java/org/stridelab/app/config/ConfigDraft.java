@@ -65,10 +65,20 @@ public final class ConfigDraft {
         int trainLimit = n.whole(ConfigField.TRAIN_LIMIT, "train limit", d.trainLimit());
         String data = text.getOrDefault(ConfigField.DATA, d.data()).strip();
         boolean parsed = problems.isEmpty();
-        RunConfig config = new RunConfig(d.name(), method, strides, width, smoothness, d.sharedStride(),
-                d.strideLrMultiplier(), d.costLambda(), d.phc(), batch, epochs, optimizer, lr, d.momentum(),
-                d.weightDecay(), d.schedule(), d.stepEpochs(), d.stepGamma(), mixup, d.augment(), d.patience(),
-                d.checkpointEverySteps(), data, trainLimit, seed);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("method", method);
+        changes.put("strides", strides);
+        changes.put("width", width);
+        changes.put("smoothness", smoothness);
+        changes.put("batchSize", batch);
+        changes.put("epochs", epochs);
+        changes.put("optimizer", optimizer);
+        changes.put("learningRate", lr);
+        changes.put("mixupAlpha", mixup);
+        changes.put("data", data);
+        changes.put("trainLimit", trainLimit);
+        changes.put("seed", seed);
+        RunConfig config = RunConfigs.defaultsWith(changes);
         List<String> general = new ArrayList<>();
         for (String p : config.problems()) {
             ConfigField f = ConfigField.about(p);

@@ -9,15 +9,17 @@ import java.util.Map;
  * named parameters ({@code --method=diffstride --width=0.25 --autostart}) or
  * system properties ({@code -Dstridelab.method=diffstride -Dstridelab.autostart=true}).
  * Parameters win over properties. {@code runs} chooses the folder new runs go to;
- * {@code tab} the tab shown first (training, inspector, features).
+ * {@code tab} the tab shown first (training, inspector, features); {@code open} reopens run folders
+ * (several separated by the path separator) so their curves are overlaid, e.g. runs made on the command line.
  */
-public record LaunchOptions(Map<String, String> fields, boolean autostart, String tab, String runsFolder) {
+public record LaunchOptions(Map<String, String> fields, boolean autostart, String tab, String runsFolder,
+                            List<String> open) {
     /** Keys that fill a form field (see {@link RunConfigForm#set}). */
     public static final List<String> FIELD_KEYS = List.of("method", "strides", "smoothness", "width", "batch",
             "epochs", "optimizer", "lr", "mixup", "data", "seed", "train-limit");
 
     public static LaunchOptions none() {
-        return new LaunchOptions(Map.of(), false, null, null);
+        return new LaunchOptions(Map.of(), false, null, null, List.of());
     }
 
     /** From system properties, then the application's named parameters on top. */
@@ -32,6 +34,7 @@ public record LaunchOptions(Map<String, String> fields, boolean autostart, Strin
         boolean autostart = Boolean.getBoolean("stridelab.autostart");
         String tab = System.getProperty("stridelab.tab");
         String runs = System.getProperty("stridelab.runs");
+        String open = System.getProperty("stridelab.open");
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (FIELD_KEYS.contains(e.getKey())) {
                 fields.put(e.getKey(), e.getValue());
@@ -41,11 +44,14 @@ public record LaunchOptions(Map<String, String> fields, boolean autostart, Strin
                 tab = e.getValue();
             } else if (e.getKey().equals("runs")) {
                 runs = e.getValue();
+            } else if (e.getKey().equals("open")) {
+                open = e.getValue();
             }
         }
         if (unnamed.contains("--autostart")) {
             autostart = true;
         }
-        return new LaunchOptions(fields, autostart, tab, runs);
+        return new LaunchOptions(fields, autostart, tab, runs,
+                open == null || open.isBlank() ? List.of() : List.of(open.split(java.io.File.pathSeparator)));
     }
 }

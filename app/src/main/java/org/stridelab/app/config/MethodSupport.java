@@ -3,7 +3,6 @@ package org.stridelab.app.config;
 import java.util.EnumMap;
 import java.util.Map;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.model.ModelConfig;
 import org.stridelab.engine.model.SiteFactory;
 
 /**
@@ -32,7 +31,7 @@ public final class MethodSupport {
 
     private static String probe(DownsamplingMethod m) {
         try {
-            SiteFactory.forConfig(new ModelConfig(m, new double[] {2, 2, 2}, 0.125, 4, false, 1, 0, 10, 1));
+            SiteFactory.forConfig(RunConfigs.defaultsWith(Map.of("method", m, "width", 0.125)).model());
             return "";
         } catch (UnsupportedOperationException e) {
             return "method " + m.cliName() + " is not available in this engine build yet ("

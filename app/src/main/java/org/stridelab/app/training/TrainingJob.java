@@ -2,6 +2,8 @@ package org.stridelab.app.training;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.stridelab.engine.model.ResNet18;
 import org.stridelab.app.data.Datasets;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.run.RunConfig;
@@ -26,37 +28,54 @@ final class TrainingJob implements Runnable {
     private final TrainerControl control;
     private final EventBuffer events;
     private final BooleanSupplier cancelled;
+    private final Consumer<ResNet18> onModel;
+    private final Runnable onDone;
     private long lastDownloadReport;
 
+    /**
+     * @param onModel told the network once it is built (for feature maps)
+     * @param onDone  told when the job is over, before its last event is queued
+     */
     TrainingJob(RunHandle run, boolean resume, TrainerControl control, EventBuffer events,
-                BooleanSupplier cancelled) {
+                BooleanSupplier cancelled, Consumer<ResNet18> onModel, Runnable onDone) {
         this.run = run;
         this.resume = resume;
         this.control = control;
         this.events = events;
         this.cancelled = cancelled;
+        this.onModel = onModel;
+        this.onDone = onDone;
     }
 
     @Override
     public void run() {
+        AppEvents.Ended end = new AppEvents.Ended(null, "the training job ended unexpectedly");
+        try {
+            end = train();
+        } finally {
+            onDone.run(); // first, so that a request made after the end goes to the worker, not to a dead loop
+            events.offer(run, end);
+        }
+    }
+
+    private AppEvents.Ended train() {
         RunConfig config = run.config();
         try {
             events.offer(run, new AppEvents.Message("loading data: " + config.data()));
             DatasetSplits data = Datasets.load(config.data(), this::downloadProgress,
                     () -> cancelled.getAsBoolean() || control.isStopRequested());
             if (control.isStopRequested()) {
-                events.offer(run, new AppEvents.Ended(null, null));
-                return;
+                return new AppEvents.Ended(null, null);
             }
             Path path = run.folder();
             RunFolder folder = resume ? RunFolder.open(path) : RunFolder.create(path, config);
             events.offer(run, new AppEvents.Message("building the network"));
             Trainer trainer = new Trainer(config, data, folder, control);
             boolean restored = trainer.restoreIfPossible();
+            onModel.accept(trainer.model());
             if (restored && folder.isFinished() && trainer.state().nextEpoch() >= config.epochs()) {
-                events.offer(run, new AppEvents.Ended(null, "this run has already finished all "
-                        + config.epochs() + " epochs; see " + folder.summary()));
-                return;
+                return new AppEvents.Ended(null, "this run has already finished all "
+                        + config.epochs() + " epochs; see " + folder.summary());
             }
             events.offer(run, new AppEvents.Prepared(trainer.model().parameterCount(),
                     trainer.model().multiplyAdds(32, 32), trainer.stepsPerEpoch(), config.epochs(),
@@ -67,12 +86,12 @@ final class TrainingJob implements Runnable {
                 trainer.addListener(new BufferingListener(run, events));
                 trainer.addListener(new ThroughputLog(config));
                 RunSummary summary = trainer.run();
-                events.offer(run, new AppEvents.Ended(summary, null));
+                return new AppEvents.Ended(summary, null);
             }
         } catch (InterruptedException e) {
-            events.offer(run, new AppEvents.Ended(null, "interrupted"));
+            return new AppEvents.Ended(null, "interrupted");
         } catch (Throwable t) {
-            events.offer(run, new AppEvents.Ended(null, explain(t)));
+            return new AppEvents.Ended(null, explain(t));
         }
     }
 

@@ -9,6 +9,8 @@ public final class AccuracyChart extends LiveXYChart {
     public AccuracyChart() {
         super("epoch", "validation accuracy (%)");
         setNoDataMessage("Validation accuracy appears after the first epoch.");
+        setFixedRange(0, 100); // runs compare on one scale; chance (10 %) and perfect stay in view
+        setIntegerDomain();
     }
 
     public void addRun(RunLabel run) {

@@ -28,8 +28,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * never touches the chart, so it is cheap enough to do for every event.
  */
 public class LiveXYChart {
-    /** Minimum time between two redraws: charts need not move faster than the eye reads them. */
-    private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
+    /**
+     * Minimum time between two redraws: a curve need not move faster than the eye
+     * reads it, and on a software pipeline every redraw takes CPU from training.
+     */
+    private static final long REDRAW_INTERVAL_NANOS = 250_000_000L;
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -70,6 +73,19 @@ public class LiveXYChart {
     /** The chart itself, e.g. to export it as PNG. */
     public JFreeChart chart() {
         return chart;
+    }
+
+    /** Fixes the value axis to a range (e.g. 0..100 %) instead of following the data. */
+    public void setFixedRange(double lower, double upper) {
+        plot.getRangeAxis().setAutoRange(false);
+        plot.getRangeAxis().setRange(lower, upper);
+    }
+
+    /** Whole-number ticks on the horizontal axis (epochs). */
+    public void setIntegerDomain() {
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeMinimumSize(2);
     }
 
     public XYPlot plot() {

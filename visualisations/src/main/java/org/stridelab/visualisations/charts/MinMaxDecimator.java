@@ -49,7 +49,7 @@ public final class MinMaxDecimator {
                 if (less(series.y(j), series.y(minAt))) {
                     minAt = j;
                 }
-                if (less(series.y(maxAt), series.y(j))) {
+                if (greater(series.y(j), series.y(maxAt))) {
                     maxAt = j;
                 }
                 j++;
@@ -81,5 +81,9 @@ public final class MinMaxDecimator {
     /** NaN never wins, so a diverged step does not hide the rest of its column. */
     private static boolean less(double a, double b) {
         return !Double.isNaN(a) && (Double.isNaN(b) || a < b);
+    }
+
+    private static boolean greater(double a, double b) {
+        return !Double.isNaN(a) && (Double.isNaN(b) || a > b);
     }
 }

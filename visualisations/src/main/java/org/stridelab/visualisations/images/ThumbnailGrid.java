@@ -20,10 +20,10 @@ import org.stridelab.visualisations.raster.RasterView;
 /**
  * A paged browser of a dataset's images: thumbnails drawn crisply at 4x with
  * their class names, filterable by class. Only one page of nodes exists at a
- * time, so a 10,000-image test set costs no more than twelve thumbnails.
+ * time, so a 10,000-image test set costs no more than fifteen thumbnails.
  */
 public final class ThumbnailGrid extends VBox {
-    private static final int PAGE = 12;
+    private static final int PAGE = 15;
     private static final int SCALE = 4;
 
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);

@@ -29,7 +29,9 @@ public final class MaskView extends VBox {
     public MaskView() {
         getStyleClass().add("mask-view");
         title.getStyleClass().add("mask-title");
-        caption.getStyleClass().add("muted");
+        caption.getStyleClass().add("size-caption");
+        caption.setWrapText(true);
+        title.setWrapText(true);
         heatmap.setPrefSize(220, 260);
         heatmap.setMinSize(120, 120);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
@@ -38,7 +40,7 @@ public final class MaskView extends VBox {
             gc.setFill(Color.gray(0.35));
             gc.setTextBaseline(VPos.CENTER);
             gc.setTextAlign(TextAlignment.RIGHT);
-            if (g.x0() > 24) {
+            if (g.x0() > 14) {
                 gc.fillText("-" + gridHeight / 2, g.x0() - 3, g.y(0.5));
                 gc.fillText("0", g.x0() - 3, g.y(gridHeight / 2 + 0.5));
                 gc.fillText("+" + (gridHeight - 1 - gridHeight / 2), g.x0() - 3, g.y(gridHeight - 0.5));
@@ -54,7 +56,7 @@ public final class MaskView extends VBox {
     }
 
     public void show(PoolingState state) {
-        title.setText(String.format(Locale.ROOT, "%s   Sh %.2f  Sw %.2f", state.name(), state.strideHeight(),
+        title.setText(String.format(Locale.ROOT, "%s  S (%.2f, %.2f)", state.name(), state.strideHeight(),
                 state.strideWidth()));
         if (state.rowMask().length == 0 || state.columnMask().length == 0) {
             caption.setText("no forward pass yet");
@@ -65,9 +67,9 @@ public final class MaskView extends VBox {
         box = MaskGeometry.cropBox(state.rowMask(), state.columnMask());
         heatmap.setRaster(Raster.ofValues(MaskGeometry.centredRows(state.rowMask(), state.columnMask()), 0, 1,
                 Colormap.VIRIDIS));
-        caption.setText(String.format(Locale.ROOT, "grid %d\u00d7%d (rows centred, cols 0..%d)  %d\u00d7%d \u2192 %d\u00d7%d",
-                state.rowMask().length, state.columnMask().length, state.columnMask().length - 1,
-                state.inputHeight(), state.inputWidth(), state.outputHeight(), state.outputWidth()));
+        caption.setText(String.format(Locale.ROOT, "%d\u00d7%d \u2192 %d\u00d7%d\nrfft grid %d\u00d7%d",
+                state.inputHeight(), state.inputWidth(), state.outputHeight(), state.outputWidth(),
+                state.rowMask().length, state.columnMask().length));
     }
 
     /** The crop box currently drawn (display coordinates), or null. */

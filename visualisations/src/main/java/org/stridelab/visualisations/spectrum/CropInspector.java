@@ -20,7 +20,8 @@ import org.stridelab.visualisations.raster.Raster;
  * are drawn at the same scale per pixel, so their sizes compare on screen.
  */
 public final class CropInspector extends VBox {
-    private static final int SCALE = 6;
+    /** Screen pixels per image pixel for every picture in the inspector (crisp blocks, sizes comparable). */
+    public static final int SCALE = 7;
 
     private final StrideControls controls = new StrideControls();
     private final ImagePanel input = new ImagePanel("input", SCALE);
@@ -128,7 +129,8 @@ public final class CropInspector extends VBox {
         preview = SpectralPreview.of(image, sh, sw, r);
         input.show(Raster.ofChannels(image), image[0].length + "\u00d7" + image[0][0].length);
         overlay.setMasks(preview.diffMask(), preview.fixedMask());
-        spectrum.show(Raster.ofValues(preview.spectrum(), Colormap.INFERNO),
+        double[] range = preview.spectrumRange();
+        spectrum.show(Raster.ofValues(preview.spectrum(), range[0], range[1], Colormap.INFERNO),
                 "dark: removed by DiffStride; dashed: fixed crop");
         strided.show(Raster.ofChannels(preview.strided().image()), caption(preview.strided(), "x[::%d, ::%d]",
                 true));

@@ -34,6 +34,30 @@ public record SpectralPreview(float[][][] image, double[][] spectrum, double[][]
                 SpectrumTools.diffStrideCrop(image, strideHeight, strideWidth, smoothness), smoothness);
     }
 
+    /**
+     * The colour range for the spectrum: from the 2nd to the 99.5th percentile of
+     * the bins other than frequency 0. The mean (DC) is usually far larger than
+     * everything else and a few peaks dominate the rest; scaling to the extremes
+     * would leave the picture near black. Both are drawn saturated instead.
+     */
+    public double[] spectrumRange() {
+        int h = spectrum.length;
+        int w = spectrum[0].length;
+        double[] v = new double[h * w - 1];
+        int n = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (y != h / 2 || x != w / 2) {
+                    v[n++] = spectrum[y][x];
+                }
+            }
+        }
+        java.util.Arrays.sort(v);
+        double lo = v[(int) (0.02 * (n - 1))];
+        double hi = v[(int) Math.round(0.995 * (n - 1))];
+        return hi > lo ? new double[] {lo, hi} : new double[] {lo, lo + 1};
+    }
+
     /** Rec. 601 luma: one spectrum for the picture as the eye sees it, rather than three. */
     static double[][] luminance(float[][][] rgb) {
         int h = rgb[0].length;

@@ -1,0 +1,264 @@
+package org.stridelab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.stridelab.app.config.LaunchOptions;
+import org.stridelab.app.config.MethodSupport;
+import org.stridelab.app.training.SessionState;
+import org.stridelab.app.training.TrainingWorker;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.spectral.CropResult;
+import org.stridelab.engine.spectral.SpectrumTools;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The lab window on a headless stage, trained for real on a tiny generated-data
+ * configuration. stridelab.home points into target/, so the generated dataset
+ * and the run folders stay out of the user's home (and are reused between runs).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabWindowTest {
+    private LabWindow window;
+    private final java.util.concurrent.atomic.AtomicBoolean exited = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @BeforeAll
+    static void home() throws Exception {
+        Path home = Path.of("target", "test-home").toAbsolutePath();
+        Files.createDirectories(home);
+        System.setProperty("stridelab.home", home.toString());
+        TrainingWorker.start(); // from the test thread, as main() does: never from a JavaFX thread
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new LabWindow(stage, LaunchOptions.none(), TrainingWorker.shared(), () -> exited.set(true));
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void stopAnyRun(FxRobot robot) throws Exception {
+        if (fx(() -> window.state().isActive())) {
+            robot.interact(() -> window.stage().getScene().lookup("#stopButton").fireEvent(
+                    new javafx.event.ActionEvent()));
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> window.state() == SessionState.IDLE));
+        }
+        TrainingWorker.shared().awaitIdle(90, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void windowOpensWithAllViewsAndAValidDefaultConfiguration(FxRobot robot) throws Exception {
+        assertTrue(fx(() -> window.stage().getTitle()).startsWith("StrideLab"));
+        assertEquals(List.of("Training", "Crop inspector", "Feature maps"),
+                fx(() -> window.views().tabs.getTabs().stream().map(t -> t.getText()).toList()));
+        assertFalse(button(robot, "#startButton").isDisabled());
+        assertTrue(button(robot, "#pauseButton").isDisabled());
+        assertTrue(button(robot, "#stopButton").isDisabled());
+        assertTrue(robot.lookup("#featureMaps").tryQuery().isPresent(), "the feature-map view is there");
+        robot.clickOn("#note-loss");
+        assertTrue(fx(() -> robot.lookup(".teaching-note").queryAll().stream().anyMatch(n -> n.isVisible())),
+                "the ? toggle shows the teaching note");
+    }
+
+    @Test
+    void anInvalidFieldDisablesStartWithTheEnginesExplanation(FxRobot robot) throws Exception {
+        TextField stride = robot.lookup("#stride1").queryAs(TextField.class);
+        robot.interact(stride::clear);
+        robot.clickOn(stride).write("1.5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1.5", fx(stride::getText));
+        assertTrue(button(robot, "#startButton").isDisabled(), "Start stays disabled");
+        String problems = fx(() -> robot.lookup("#configProblems").queryAs(Label.class).getText());
+        assertTrue(problems.contains("strided convolution needs integer strides"), problems);
+        assertTrue(fx(() -> stride.getStyleClass().contains("invalid")), "the wrong field is marked");
+        assertFalse(fx(() -> robot.lookup("#stride2").query().getStyleClass().contains("invalid")),
+                "only the wrong stage is marked");
+
+        robot.interact(() -> stride.setText("2"));
+        assertFalse(button(robot, "#startButton").isDisabled(), "fixed: Start is enabled again");
+
+        TextField batch = robot.lookup("#batch").queryAs(TextField.class);
+        robot.interact(() -> batch.setText("0"));
+        assertTrue(button(robot, "#startButton").isDisabled());
+        assertTrue(fx(() -> robot.lookup("#configProblems").queryAs(Label.class).getText())
+                .contains("batch size must be in 1..4096"));
+        robot.interact(() -> batch.setText("many"));
+        assertTrue(fx(() -> robot.lookup("#configProblems").queryAs(Label.class).getText())
+                .contains("'many' is not a whole number"));
+    }
+
+    @Test
+    void trainingFeedsTheChartsAndObeysPauseStepResumeStop(FxRobot robot) throws Exception {
+        fillTinyRun(robot, "strided");
+        robot.clickOn("#startButton");
+        String run = fx(() -> window.currentRun().key());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> lossPoints(run) >= 2);
+        assertTrue(fx(() -> window.views().learningRate.data(run + "/lr").size()) >= 2, "learning rate too");
+
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.state() == SessionState.PAUSED));
+        int paused = lossPoints(run);
+        Thread.sleep(1500);
+        assertEquals(paused, lossPoints(run), "no points arrive while paused");
+
+        // while paused, the live network answers feature-map requests between steps
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.views().inspector.preview() != null));
+        // (select the tab itself: a click on the text "Feature maps" may hit the panel title inside it)
+        robot.interact(() -> window.views().tabs.getSelectionModel().select(window.views().featuresTab));
+        awaitOrExplain(60, () -> fx(() -> window.views().featureMaps.siteCount()) >= 3);
+        assertEquals(paused, lossPoints(run), "capturing feature maps trains nothing");
+        robot.interact(() -> window.views().tabs.getSelectionModel().select(window.views().trainingTab));
+
+        robot.clickOn("#stepButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lossPoints(run) == paused + 1);
+        Thread.sleep(700);
+        assertEquals(paused + 1, lossPoints(run), "Step trains exactly one batch");
+        assertEquals(SessionState.PAUSED, fx(window::state));
+
+        robot.press(javafx.scene.input.KeyCode.F5).release(javafx.scene.input.KeyCode.F5); // F5 resumes
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lossPoints(run) >= paused + 3);
+
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> window.state() == SessionState.IDLE));
+        RunFolder folder = new RunFolder(fx(() -> window.currentRun().folder()));
+        assertTrue(folder.hasCheckpoint(), "stopping saved a checkpoint");
+        List<String> rows = Files.readAllLines(folder.metrics());
+        assertEquals(lossPoints(run), rows.size() - 1, "the run folder holds the same steps as the chart");
+        assertTrue(fx(() -> window.statusBar().getText()).toLowerCase().contains("stopped"));
+        assertFalse(button(robot, "#continueButton").isDisabled(), "a stopped run can be continued");
+
+        // reopen the folder as the command line left it: its history is drawn, and it continues from the checkpoint
+        int before = rows.size() - 1;
+        robot.interact(() -> window.openRun(folder.path()));
+        String reopened = fx(() -> window.currentRun().key());
+        assertFalse(run.equals(reopened), "a reopened run gets its own colour and legend entry");
+        assertEquals(before, lossPoints(reopened), "the history is read back from metrics.csv");
+        robot.clickOn("#continueButton");
+        awaitOrExplain(90, () -> lossPoints(reopened) >= before + 2);
+        robot.clickOn("#stopButton");
+        awaitOrExplain(90, () -> fx(() -> window.state() == SessionState.IDLE));
+        List<Long> steps = Files.readAllLines(folder.metrics()).stream().skip(1)
+                .map(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).toList();
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(i + 1, steps.get(i), "the continued run carries on at the next step, no gap, no repeat");
+        }
+        assertTrue(steps.size() >= before + 2);
+    }
+
+    @Test
+    void closingDuringARunAsksThenStopsCleanlyBeforeQuitting(FxRobot robot) throws Exception {
+        fillTinyRun(robot, "strided");
+        robot.clickOn("#startButton");
+        String run = fx(() -> window.currentRun().key());
+        awaitOrExplain(120, () -> lossPoints(run) >= 1);
+        // as the window manager's close button does; not waited for: it opens a dialog
+        javafx.application.Platform.runLater(() -> window.stage().fireEvent(
+                new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Stop the run and quit?").tryQuery()
+                .isPresent());
+        assertFalse(exited.get(), "nothing quits before the user answers");
+        assertTrue(fx(() -> window.stage().isShowing()));
+        robot.clickOn("OK");
+        awaitOrExplain(90, exited::get);
+        assertEquals(SessionState.IDLE, fx(window::state), "training had stopped when the lab quit");
+        assertTrue(new RunFolder(fx(() -> window.currentRun().folder())).hasCheckpoint(), "and saved its checkpoint");
+        assertFalse(TrainingWorker.shared().isBusy(), "the worker is idle");
+    }
+
+    @Test
+    void diffStrideRunDrawsStridesAndMasks(FxRobot robot) throws Exception {
+        assumeTrue(MethodSupport.supported(DownsamplingMethod.DIFFSTRIDE),
+                "this engine build cannot train diffstride yet: " + MethodSupport.problem(DownsamplingMethod.DIFFSTRIDE));
+        fillTinyRun(robot, "diffstride");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS,
+                () -> fx(() -> window.views().strideChart.data("stage2 Sh") != null
+                        && window.views().strideChart.data("stage2 Sh").size() >= 2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.views().masks.layerCount()) >= 3);
+    }
+
+    @Test
+    void inspectorShowsATestImageAndItsCropsAtTheEnginesSizes(FxRobot robot) throws Exception {
+        robot.clickOn("Crop inspector");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> window.views().inspector.preview() != null));
+        robot.interact(() -> window.views().inspector.setSliders(2, 2, 4));
+        float[][][] image = fx(() -> window.views().inspector.preview().image());
+        CropResult strided = SpectrumTools.stridedCrop(image, 2, 2);
+        CropResult fixed = SpectrumTools.spectralPoolingCrop(image, 2, 2);
+        CropResult diff = SpectrumTools.diffStrideCrop(image, 2, 2, 4);
+        assertEquals(size(strided), caption(robot, "#stridedSize"));
+        assertEquals(size(fixed), caption(robot, "#fixedSize"));
+        assertEquals(size(diff), caption(robot, "#diffStrideSize"));
+        assertEquals("16\u00d716", size(fixed));
+        assertEquals("24\u00d724", size(diff)); // docs/spectral-layers.md: DiffStride at (2, 2), R = 4
+        assertTrue(fx(() -> window.views().thumbnails.images().size()) > 0);
+
+        robot.interact(() -> window.views().inspector.setSliders(3.1, 1.4, 4));
+        CropResult diff2 = SpectrumTools.diffStrideCrop(image, 3.1, 1.4, 4);
+        assertEquals(size(diff2), caption(robot, "#diffStrideSize"));
+    }
+
+    /** Waits; on timeout fails with what the window says (status bar), not a bare TimeoutException. */
+    private void awaitOrExplain(int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s; state " + fx(window::state) + ", status: "
+                    + fx(() -> window.statusBar().getText()) + "; tab: "
+                    + fx(() -> window.views().tabs.getSelectionModel().getSelectedItem().getText())
+                    + "; feature maps: " + fx(() -> ((Label) window.views().featureMaps.lookup("#featureMapsHeader"))
+                    .getText()), e);
+        }
+    }
+
+    private void fillTinyRun(FxRobot robot, String method) {
+        robot.interact(() -> {
+            window.form().set("method", method);
+            window.form().set("width", "0.125");
+            window.form().set("batch", "32");
+            window.form().set("epochs", "1");
+            window.form().set("train-limit", "2048");
+            window.form().set("data", "generated");
+        });
+    }
+
+    private int lossPoints(String run) throws Exception {
+        return fx(() -> window.views().loss.points(run));
+    }
+
+    private static String caption(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText()).split(" ")[0];
+    }
+
+    private static String size(CropResult c) {
+        return c.height() + "\u00d7" + c.width();
+    }
+
+    private static Button button(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Button.class);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+}
