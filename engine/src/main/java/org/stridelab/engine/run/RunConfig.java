@@ -139,6 +139,9 @@ public record RunConfig(
         }
         if (trainLimit < 0) {
             p.add("train limit must be >= 0 (0 = all images), got " + trainLimit);
+        } else if (trainLimit > 0 && batchSize > trainLimit) {
+            p.add("batch size " + batchSize + " is larger than the " + trainLimit
+                    + " training images of the train limit: lower the batch or raise the limit");
         }
         return p;
     }
@@ -163,15 +166,11 @@ public record RunConfig(
     }
 
     public RunConfig withName(String newName) {
-        return new RunConfig(newName, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
-                strideMin, strideMax, costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum, weightDecay, schedule,
-                stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
+        return toBuilder().name(newName).build();
     }
 
     public RunConfig withEpochs(int newEpochs) {
-        return new RunConfig(name, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
-                strideMin, strideMax, costLambda, phc, batchSize, newEpochs, optimizer, learningRate, momentum, weightDecay, schedule,
-                stepEpochs, stepGamma, mixupAlpha, augment, patience, checkpointEverySteps, data, trainLimit, seed);
+        return toBuilder().epochs(newEpochs).build();
     }
 
     /** A short label for legends: method and strides. */
@@ -207,5 +206,218 @@ public record RunConfig(
                 + stepEpochs + "/" + stepGamma + ", mixup " + mixupAlpha + ", augment " + augment + ", patience "
                 + patience + ", ckpt " + checkpointEverySteps + ", data " + data + ", limit " + trainLimit
                 + ", seed " + seed + "]";
+    }
+
+    /** A builder starting from these values, for changing a few fields by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** Sets fields by name; {@link #build()} makes the record (validate it with {@link #problems()}). */
+    public static final class Builder {
+        private String name;
+        private DownsamplingMethod method;
+        private double[] strides;
+        private double width;
+        private double smoothness;
+        private boolean sharedStride;
+        private double strideLrMultiplier;
+        private double strideMin;
+        private double strideMax;
+        private double costLambda;
+        private int phc;
+        private int batchSize;
+        private int epochs;
+        private Optimizer.Kind optimizer;
+        private double learningRate;
+        private double momentum;
+        private double weightDecay;
+        private LearningRateSchedule.Kind schedule;
+        private int stepEpochs;
+        private double stepGamma;
+        private double mixupAlpha;
+        private boolean augment;
+        private int patience;
+        private int checkpointEverySteps;
+        private String data;
+        private int trainLimit;
+        private long seed;
+
+        private Builder(RunConfig c) {
+            name = c.name();
+            method = c.method();
+            strides = c.strides();
+            width = c.width();
+            smoothness = c.smoothness();
+            sharedStride = c.sharedStride();
+            strideLrMultiplier = c.strideLrMultiplier();
+            strideMin = c.strideMin();
+            strideMax = c.strideMax();
+            costLambda = c.costLambda();
+            phc = c.phc();
+            batchSize = c.batchSize();
+            epochs = c.epochs();
+            optimizer = c.optimizer();
+            learningRate = c.learningRate();
+            momentum = c.momentum();
+            weightDecay = c.weightDecay();
+            schedule = c.schedule();
+            stepEpochs = c.stepEpochs();
+            stepGamma = c.stepGamma();
+            mixupAlpha = c.mixupAlpha();
+            augment = c.augment();
+            patience = c.patience();
+            checkpointEverySteps = c.checkpointEverySteps();
+            data = c.data();
+            trainLimit = c.trainLimit();
+            seed = c.seed();
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder method(DownsamplingMethod value) {
+            method = value;
+            return this;
+        }
+
+        public Builder strides(double[] value) {
+            strides = value;
+            return this;
+        }
+
+        public Builder width(double value) {
+            width = value;
+            return this;
+        }
+
+        public Builder smoothness(double value) {
+            smoothness = value;
+            return this;
+        }
+
+        public Builder sharedStride(boolean value) {
+            sharedStride = value;
+            return this;
+        }
+
+        public Builder strideLrMultiplier(double value) {
+            strideLrMultiplier = value;
+            return this;
+        }
+
+        public Builder strideMin(double value) {
+            strideMin = value;
+            return this;
+        }
+
+        public Builder strideMax(double value) {
+            strideMax = value;
+            return this;
+        }
+
+        public Builder costLambda(double value) {
+            costLambda = value;
+            return this;
+        }
+
+        public Builder phc(int value) {
+            phc = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
+            return this;
+        }
+
+        public Builder optimizer(Optimizer.Kind value) {
+            optimizer = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            momentum = value;
+            return this;
+        }
+
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule.Kind value) {
+            schedule = value;
+            return this;
+        }
+
+        public Builder stepEpochs(int value) {
+            stepEpochs = value;
+            return this;
+        }
+
+        public Builder stepGamma(double value) {
+            stepGamma = value;
+            return this;
+        }
+
+        public Builder mixupAlpha(double value) {
+            mixupAlpha = value;
+            return this;
+        }
+
+        public Builder augment(boolean value) {
+            augment = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder checkpointEverySteps(int value) {
+            checkpointEverySteps = value;
+            return this;
+        }
+
+        public Builder data(String value) {
+            data = value;
+            return this;
+        }
+
+        public Builder trainLimit(int value) {
+            trainLimit = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public RunConfig build() {
+            return new RunConfig(name, method, strides, width, smoothness, sharedStride, strideLrMultiplier,
+                    strideMin, strideMax, costLambda, phc, batchSize, epochs, optimizer, learningRate, momentum,
+                    weightDecay, schedule, stepEpochs, stepGamma, mixupAlpha, augment, patience,
+                    checkpointEverySteps, data, trainLimit, seed);
+        }
     }
 }
