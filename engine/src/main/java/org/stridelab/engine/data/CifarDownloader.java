@@ -54,9 +54,18 @@ public final class CifarDownloader {
     /** Made on first use: an HttpClient starts a selector thread, and most callers never download. */
     private HttpClient client;
 
-    /** The official archive into {@link DataHome#datasets()}. */
+    /** System property naming a mirror of the archive (a lecture hall's local server, say). */
+    public static final String MIRROR_PROPERTY = "stridelab.cifar10.url";
+    /** System property with the mirror's MD5, for a mirror serving another file (tests). */
+    public static final String MIRROR_MD5_PROPERTY = "stridelab.cifar10.md5";
+
+    /**
+     * The official archive (or the mirror named by {@value #MIRROR_PROPERTY})
+     * into {@link DataHome#datasets()}.
+     */
     public CifarDownloader() {
-        this(CifarLayout.OFFICIAL_URI, CifarLayout.OFFICIAL_MD5, DataHome.datasets());
+        this(URI.create(System.getProperty(MIRROR_PROPERTY, CifarLayout.OFFICIAL_URI.toString())),
+                System.getProperty(MIRROR_MD5_PROPERTY, CifarLayout.OFFICIAL_MD5), DataHome.datasets());
     }
 
     /**
