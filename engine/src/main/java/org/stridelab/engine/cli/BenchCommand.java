@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
                 r.method().cliName(), r.width(), r.batch(), r.withData() ? "with data" : "fixed", r.medianMillis(),
                 r.minMillis(), r.imagesPerSecond(), r.gflops(), 100 * r.gflops() / gemm, r.gflopPerImage(),
                 r.residentMegabytes(), r.residentGrowthMegabytes());
+        if (r.poolingMillis() > 0) {
+            System.out.printf(Locale.ROOT, "  spectral pooling (forward + backward, all sites): %.1f ms of the step "
+                    + "(%.1f %%)%n", r.poolingMillis(), 100 * r.poolingMillis() / r.medianMillis());
+        }
         if (r.stepMillis().length > 0 && r.stepMillis().length <= 20) {
             System.out.println("  steps (ms): " + Arrays.toString(Arrays.stream(r.stepMillis())
                     .mapToLong(Math::round).toArray()));

@@ -3,6 +3,7 @@ package org.stridelab.engine.spectral;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code y = A1 x B1^T - A2 x B2^T} as GEMMs over the whole batch, with only
@@ -14,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *           U_k = G A_k                   [(q,nc), y] = [q, (nc,y)]
  *           U_1^T B1 - U_2^T B2           dx  [(nc,y), x]   (already NCHW)
  * strides:  dL/dA_k = +-G^T T_k  [h, H],  dL/dB_k = +-U_k x  [w, W]
+ * T_1/T_2 and U_1/U_2 are the row blocks of one array each, so the passes that
+ * read the large input or write the input gradient run once, not twice.
  * </pre>
  * Transposed operands are left to the GEMM, which handled them as fast as
  * plain ones here; ND4J's permute-and-copy is the slow part, so it is done
@@ -24,6 +27,10 @@ final class SeparableOperator extends SpectralOperator {
     private final INDArray a2;
     private final INDArray b1;
     private final INDArray b2;
+    /** [B1; B2]: both column transforms in one GEMM, reading the (large) input once. */
+    private final INDArray b12;
+    /** [B1; -B2]: the adjoint's column step as one GEMM over the stacked U_1, U_2. */
+    private final INDArray b1MinusB2;
     private final double[] da1;
     private final double[] da2;
     private final double[] db1;
@@ -35,6 +42,8 @@ final class SeparableOperator extends SpectralOperator {
         a2 = matrix(rows.im(), outputHeight, inputHeight, dataType);
         b1 = matrix(columns.re(), outputWidth, inputWidth, dataType);
         b2 = matrix(columns.im(), outputWidth, inputWidth, dataType);
+        b12 = Nd4j.vstack(b1, b2);
+        b1MinusB2 = Nd4j.vstack(b1, b2.neg());
         da1 = rows.dRe();
         da2 = rows.dIm();
         db1 = columns.dRe();
@@ -48,10 +57,11 @@ final class SeparableOperator extends SpectralOperator {
         long c = input.size(1);
         long nc = n * c;
         INDArray x2 = contiguous(input).reshape('c', nc * inputHeight, inputWidth);
-        INDArray t1 = Nd4j.createUninitialized(dataType, outputWidth, nc * inputHeight);
-        INDArray t2 = Nd4j.createUninitialized(dataType, outputWidth, nc * inputHeight);
-        Nd4j.gemm(b1, x2, t1, false, true, 1.0, 0.0);
-        Nd4j.gemm(b2, x2, t2, false, true, 1.0, 0.0);
+        // T_1 and T_2 are the two row blocks of one result: the input is read once.
+        INDArray t12 = Nd4j.createUninitialized(dataType, 2L * outputWidth, nc * inputHeight);
+        Nd4j.gemm(b12, x2, t12, false, true, 1.0, 0.0);
+        INDArray t1 = t12.get(NDArrayIndex.interval(0, outputWidth), NDArrayIndex.all());
+        INDArray t2 = t12.get(NDArrayIndex.interval(outputWidth, 2L * outputWidth), NDArrayIndex.all());
         INDArray y2 = Nd4j.createUninitialized(dataType, outputWidth * nc, outputHeight);
         Nd4j.gemm(t1.reshape('c', outputWidth * nc, inputHeight), a1, y2, false, true, 1.0, 0.0);
         Nd4j.gemm(t2.reshape('c', outputWidth * nc, inputHeight), a2, y2, false, true, -1.0, 1.0);
@@ -68,15 +78,16 @@ final class SeparableOperator extends SpectralOperator {
         long nc = n * c;
         INDArray g = contiguous(gradOutput).reshape('c', nc, outputHeight, outputWidth).permute(2, 0, 1).dup('c')
             .reshape('c', outputWidth * nc, outputHeight);
-        INDArray u1 = Nd4j.createUninitialized(dataType, outputWidth * nc, inputHeight);
-        INDArray u2 = Nd4j.createUninitialized(dataType, outputWidth * nc, inputHeight);
-        Nd4j.gemm(g, a1, u1, false, false, 1.0, 0.0);
-        Nd4j.gemm(g, a2, u2, false, false, 1.0, 0.0);
-        INDArray u1v = u1.reshape('c', outputWidth, nc * inputHeight);
-        INDArray u2v = u2.reshape('c', outputWidth, nc * inputHeight);
+        // U_1 and U_2 stacked in one array, so that the column step of the adjoint
+        // (U_1^T B1 - U_2^T B2) and the stride gradient of the columns are one GEMM each.
+        long rows = outputWidth * nc;
+        INDArray u12 = Nd4j.createUninitialized(dataType, 2 * rows, inputHeight);
+        Nd4j.gemm(g, a1, u12.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()), false, false, 1.0, 0.0);
+        Nd4j.gemm(g, a2, u12.get(NDArrayIndex.interval(rows, 2 * rows), NDArrayIndex.all()), false, false, 1.0,
+            0.0);
+        INDArray u12v = u12.reshape('c', 2L * outputWidth, nc * inputHeight);
         INDArray gradIn = Nd4j.createUninitialized(dataType, nc * inputHeight, inputWidth);
-        Nd4j.gemm(u1v, b1, gradIn, true, false, 1.0, 0.0);
-        Nd4j.gemm(u2v, b2, gradIn, true, false, -1.0, 1.0);
+        Nd4j.gemm(u12v, b1MinusB2, gradIn, true, false, 1.0, 0.0);
 
         double gh = 0;
         double gw = 0;
@@ -91,12 +102,11 @@ final class SeparableOperator extends SpectralOperator {
             Nd4j.gemm(g, t1, gA1, true, false, 1.0, 0.0);
             Nd4j.gemm(g, t2, gA2, true, false, 1.0, 0.0);
             gh = dot(da1, gA1) - dot(da2, gA2);
-            // dL/dB_k: contractions over (nc, y), tiny [w, W] results
-            INDArray gB1 = Nd4j.createUninitialized(dataType, outputWidth, inputWidth);
-            INDArray gB2 = Nd4j.createUninitialized(dataType, outputWidth, inputWidth);
-            Nd4j.gemm(u1v, x2, gB1, false, false, 1.0, 0.0);
-            Nd4j.gemm(u2v, x2, gB2, false, false, 1.0, 0.0);
-            gw = dot(db1, gB1) - dot(db2, gB2);
+            // dL/dB_k: contractions over (nc, y), tiny [w, W] results, both from one pass over x
+            INDArray gB12 = Nd4j.createUninitialized(dataType, 2L * outputWidth, inputWidth);
+            Nd4j.gemm(u12v, x2, gB12, false, false, 1.0, 0.0);
+            gw = dot(db1, gB12.get(NDArrayIndex.interval(0, outputWidth), NDArrayIndex.all()))
+                - dot(db2, gB12.get(NDArrayIndex.interval(outputWidth, 2L * outputWidth), NDArrayIndex.all()));
         }
         return new Backward(gradIn.reshape('c', n, c, inputHeight, inputWidth), gh, gw);
     }

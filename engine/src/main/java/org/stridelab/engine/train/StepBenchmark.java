@@ -22,7 +22,8 @@ public final class StepBenchmark {
 
     public record Result(DownsamplingMethod method, double width, int batch, boolean withData, double medianMillis,
                          double minMillis, double imagesPerSecond, double gflopPerImage, double gflops,
-                         long residentMegabytes, long residentGrowthMegabytes, double[] stepMillis) {
+                         long residentMegabytes, long residentGrowthMegabytes, double poolingMillis,
+                         double[] stepMillis) {
     }
 
     private StepBenchmark() {
@@ -47,7 +48,9 @@ public final class StepBenchmark {
     public static Result run(DownsamplingMethod method, double width, int phc, int batch, int warmup, int steps,
                              boolean withData) {
         ModelConfig mc = new ModelConfig(method, new double[]{2, 2, 2}, width, 4, false, 1, Double.NaN, Double.NaN, phc, 10, 1);
-        ResNet18 model = new ResNet18(mc);
+        // Sites timed, so the share of the step spent in spectral pooling can be printed.
+        TimedSites sites = new TimedSites(org.stridelab.engine.model.SiteFactory.forConfig(mc));
+        ResNet18 model = new ResNet18(mc, sites, org.stridelab.engine.model.ConvFactory.forConfig(mc));
         LearningRateSchedule lr = new LearningRateSchedule(LearningRateSchedule.Kind.CONSTANT, 0.01, 1, 1, 1, 1);
         Optimizer opt = new Optimizer(Optimizer.Kind.SGD, lr, 0.9, 5e-4, model.parameters());
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
@@ -65,10 +68,12 @@ public final class StepBenchmark {
         }
         Batch fixed = new Batch(pixels, targets, labels, batch);
         double[] millis = new double[steps];
+        double[] pooling = new double[steps];
         long rssAfterWarmup = -1;
         try (BatchLoader loader = withData ? new BatchLoader(images, batch, true, 0, 1, 0, 0, 3) : null) {
             for (int i = 0; i < warmup + steps; i++) {
                 long t = System.nanoTime();
+                sites.reset();
                 Batch b = loader != null ? loader.next() : fixed;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
                         .getAndActivateWorkspace(Workspaces.STEP, Workspaces.TRAINING)) {
@@ -83,18 +88,21 @@ public final class StepBenchmark {
                 }
                 if (i >= warmup) {
                     millis[i - warmup] = (System.nanoTime() - t) / 1e6;
+                    pooling[i - warmup] = sites.nanos() / 1e6;
                 }
             }
         }
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
+        double[] sortedPooling = pooling.clone();
+        Arrays.sort(sortedPooling);
         // A training step costs about three forward passes (forward, gradient w.r.t.
         // inputs, gradient w.r.t. weights); a multiply-add is two flops.
         double gflopPerImage = 3 * 2.0 * model.multiplyAdds(32, 32) / 1e9;
         double ips = batch / (median / 1000);
         return new Result(method, width, batch, withData, median, sorted[0], ips, gflopPerImage, gflopPerImage * ips,
-                residentMegabytes(), residentMegabytes() - rssAfterWarmup, millis);
+                residentMegabytes(), residentMegabytes() - rssAfterWarmup, sortedPooling[steps / 2], millis);
     }
 
     private static LabeledImages benchImages(int count) {
