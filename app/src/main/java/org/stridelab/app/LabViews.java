@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
+import org.stridelab.app.compare.ComparePane;
+import org.stridelab.app.export.ChartButtons;
 import org.stridelab.visualisations.charts.AccuracyChart;
 import org.stridelab.visualisations.charts.LearningRateChart;
 import org.stridelab.visualisations.charts.LiveXYChart;
@@ -24,6 +26,8 @@ import org.stridelab.visualisations.features.FeatureMapsView;
 import org.stridelab.visualisations.images.ThumbnailGrid;
 import org.stridelab.visualisations.layout.ViewPanel;
 import org.stridelab.visualisations.masks.MaskGallery;
+import org.stridelab.visualisations.phc.AlgebraView;
+import org.stridelab.visualisations.progress.ParameterComparison;
 import org.stridelab.visualisations.progress.RunProgressView;
 import org.stridelab.visualisations.spectrum.CropInspector;
 import org.stridelab.visualisations.strides.StrideHistoryChart;
@@ -31,8 +35,9 @@ import org.stridelab.visualisations.strides.StrideTable;
 
 /**
  * The lab's views, each in its panel with its teaching note and tools, laid
- * out in tabs: training (curves, strides, masks), the crop inspector, and
- * feature maps. Holds no run logic: the window feeds the views.
+ * out in tabs: training (curves, strides, masks), the crop inspector, feature
+ * maps, the learned PHC algebras, and Compare (runs and grids side by side).
+ * Holds no run logic: the window and its controllers feed the views.
  */
 public final class LabViews {
     public final LossChart loss = new LossChart();
@@ -45,6 +50,9 @@ public final class LabViews {
     public final ThumbnailGrid thumbnails = new ThumbnailGrid();
     public final RunProgressView progress = new RunProgressView();
     public final FeatureMapsView featureMaps = new FeatureMapsView();
+    public final AlgebraView algebra = new AlgebraView();
+    public final ParameterComparison parameters = new ParameterComparison();
+    public final ComparePane compare;
     public final Button captureFeatures = new Button("Capture from the network");
     public final Label inspectorStatus = new Label();
     public final Button openImage = new Button("Open image\u2026");
@@ -52,6 +60,8 @@ public final class LabViews {
     public final Tab trainingTab;
     public final Tab inspectorTab;
     public final Tab featuresTab;
+    public final Tab algebraTab;
+    public final Tab compareTab;
 
     /** @param exportChart asked to save a chart as PNG, with a suggested file name */
     public LabViews(BiConsumer<JFreeChart, String> exportChart) {
@@ -75,20 +85,20 @@ public final class LabViews {
         smoothing.valueProperty().addListener((o, a, b) -> loss.setSmoothing(b.doubleValue()));
         ViewPanel lossPanel = new ViewPanel("Training loss", "loss", loss.viewer())
                 .withTool(new Label("smoothing")).withTool(smoothing).withTool(lossLog)
-                .withTool(exportButton(loss, "loss", exportChart));
+                .withTool(ChartButtons.png(loss, "loss", exportChart));
         ViewPanel accuracyPanel = new ViewPanel("Validation accuracy", "accuracy", accuracy.viewer())
-                .withTool(exportButton(accuracy, "validation-accuracy", exportChart));
+                .withTool(ChartButtons.png(accuracy, "validation-accuracy", exportChart));
         CheckBox lrLog = new CheckBox("log scale");
         lrLog.selectedProperty().addListener((o, a, b) -> {
             learningRate.setLogScale(b);
             learningRate.refreshNow();
         });
         ViewPanel lrPanel = new ViewPanel("Learning rate", "learningRate", learningRate.viewer())
-                .withTool(lrLog).withTool(exportButton(learningRate, "learning-rate", exportChart));
+                .withTool(lrLog).withTool(ChartButtons.png(learningRate, "learning-rate", exportChart));
         VBox strideBox = new VBox(6, strideChart.viewer(), strideTable);
         VBox.setVgrow(strideChart.viewer(), Priority.ALWAYS);
         ViewPanel stridePanel = new ViewPanel("Learned strides", "strides", strideBox)
-                .withTool(exportButton(strideChart, "strides", exportChart));
+                .withTool(ChartButtons.png(strideChart, "strides", exportChart));
         Label maskKey = new Label("rows: frequency \u2212H/2 \u2026 +H/2, 0 in the middle   \u00b7   columns: 0 \u2026 W/2"
                 + "   \u00b7   yellow = kept, dark = removed, cyan box = the crop");
         maskKey.getStyleClass().add("muted");
@@ -131,16 +141,23 @@ public final class LabViews {
         featurePanel.setPadding(new Insets(6));
         featuresTab = new Tab("Feature maps", featurePanel);
 
-        for (Tab t : new Tab[] {trainingTab, inspectorTab, featuresTab}) {
+        ViewPanel algebraPanel = new ViewPanel("How each layer learned its own algebra (PHC)", "algebra", algebra);
+        algebraPanel.setPadding(new Insets(6));
+        algebraTab = new Tab("PHC algebra", algebraPanel);
+
+        compare = new ComparePane(exportChart);
+        compareTab = new Tab("Compare", compare);
+
+        for (Tab t : new Tab[] {trainingTab, inspectorTab, featuresTab, algebraTab, compareTab}) {
             t.setClosable(false);
         }
-        tabs.getTabs().setAll(trainingTab, inspectorTab, featuresTab);
+        tabs.getTabs().setAll(trainingTab, inspectorTab, featuresTab, algebraTab, compareTab);
         tabs.setId("labTabs");
     }
 
     /** The progress view in its panel (it lives in the left column, under the controls). */
     public Node progressPanel() {
-        return new ViewPanel("Progress and cost", "progress", progress);
+        return new ViewPanel("Progress and cost", "progress", new VBox(6, progress, parameters));
     }
 
     /** Redraws whatever changed; once per frame. */
@@ -151,7 +168,7 @@ public final class LabViews {
         strideChart.refresh(nowNanos);
     }
 
-    /** Selects a tab by a short name (training, inspector, features); unknown names are ignored. */
+    /** Selects a tab by a short name (training, inspector, features, algebra, compare); unknown names are ignored. */
     public void select(String tab) {
         if (tab == null) {
             return;
@@ -160,15 +177,10 @@ public final class LabViews {
             case "inspector" -> tabs.getSelectionModel().select(inspectorTab);
             case "features" -> tabs.getSelectionModel().select(featuresTab);
             case "training" -> tabs.getSelectionModel().select(trainingTab);
+            case "algebra" -> tabs.getSelectionModel().select(algebraTab);
+            case "compare" -> tabs.getSelectionModel().select(compareTab);
             default -> { }
         }
     }
 
-    private static Button exportButton(LiveXYChart chart, String name, BiConsumer<JFreeChart, String> export) {
-        Button b = new Button("PNG");
-        b.getStyleClass().add("tool-button");
-        b.setTooltip(new Tooltip("Save this chart as a PNG file"));
-        b.setOnAction(e -> export.accept(chart.chart(), name));
-        return b;
-    }
 }

@@ -32,11 +32,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
+import org.stridelab.app.compare.CompareController;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.config.RunConfigForm;
 import org.stridelab.app.data.Datasets;
 import org.stridelab.app.data.DownloadDialog;
 import org.stridelab.app.export.RunHistory;
+import org.stridelab.app.phc.ParameterCounter;
 import org.stridelab.app.training.AppEvents;
 import org.stridelab.app.training.EventBuffer;
 import org.stridelab.app.training.FrameDrain;
@@ -79,6 +81,7 @@ public final class LabWindow {
     private final BooleanProperty canContinue = new SimpleBooleanProperty();
     private final FrameDrain drain;
     private final InspectorController inspector;
+    private final CompareController compare;
     private TrainingSession session;
     private RunHandle reopened;
     private DownloadDialog download;
@@ -100,6 +103,14 @@ public final class LabWindow {
         this.drain = new FrameDrain(events, this::onEvent, router::afterFrame);
         this.inspector = new InspectorController(views, router, () -> session, state::get, this::stage,
                 this::showStatus);
+        this.compare = new CompareController(views.compare, form.runsFolderProperty(), this::stage,
+                () -> views.tabs.getSelectionModel().getSelectedItem() == views.compareTab);
+        new ParameterCounter(views.parameters, form.resultProperty()); // lives as long as the form it listens to
+        views.tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == views.compareTab) {
+                compare.rescan(); // runs started or finished since the tab was last shown appear
+            }
+        });
         configValid.bind(Bindings.createBooleanBinding(() -> form.resultProperty().get().valid(),
                 form.resultProperty()));
         for (String dir : options.open()) {
@@ -112,6 +123,9 @@ public final class LabWindow {
                 System.err.println("[stridelab] ignoring launch option " + e.getKey() + "=" + e.getValue() + ": "
                         + ex.getMessage());
             }
+        }
+        for (String dir : options.compare()) {
+            compare.addFolderAndTick(Path.of(dir));
         }
         wireControls();
         stage.setScene(buildScene());
@@ -165,6 +179,11 @@ public final class LabWindow {
 
     public StatusBar statusBar() {
         return status;
+    }
+
+    /** The Compare tab's controller (to add folders from code: tests, launch options). */
+    public CompareController compare() {
+        return compare;
     }
 
     private Scene buildScene() {
@@ -261,7 +280,7 @@ public final class LabWindow {
         String name = config.method().cliName() + "-" + strides(config) + "-" + LocalDateTime.now().format(RUN_TIME);
         config = config.withName(name);
         Path folder = form.runsFolderProperty().get().resolve(name);
-        RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), config.label(), runCount - 1), config,
+        RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), legend(config), runCount - 1), config,
                 folder);
         begin(run, false);
     }
@@ -295,8 +314,9 @@ public final class LabWindow {
         ask.initOwner(stage);
         ask.setTitle("CIFAR-10 is not downloaded");
         ask.setHeaderText("CIFAR-10 is not in " + DataHome.datasets());
-        ask.setContentText("Download it now (about 170 MB; progress is shown and it can be cancelled and resumed)? "
-                + "Or train on the generated dataset, which needs no download.");
+        ask.setContentText("Download it now from " + Datasets.cifarSource() + " (the official archive is about "
+                + "170 MB; progress is shown and it can be cancelled and resumed)? Or train on the generated "
+                + "dataset, which needs no download.");
         ButtonType downloadButton = new ButtonType("Download", ButtonBar.ButtonData.OK_DONE);
         ButtonType generated = new ButtonType("Use generated data", ButtonBar.ButtonData.OTHER);
         ask.getButtonTypes().setAll(downloadButton, generated, ButtonType.CANCEL);
@@ -318,6 +338,11 @@ public final class LabWindow {
         Object p = e.payload();
         if (p instanceof AppEvents.Message m && ours) {
             status.setText(m.text());
+        } else if (p instanceof AppEvents.DataFailed f && ours) {
+            closeDownload();
+            // A dialog, not only the status line: the run never started, and the reason (offline, firewall,
+            // where to put the archive by hand) is the user's next step.
+            Dialogs.error(stage, "The data '" + f.spec() + "' could not be loaded", f.message());
         } else if (p instanceof AppEvents.Download d && ours) {
             if (download == null) {
                 download = new DownloadDialog(stage, this::stop);
@@ -395,7 +420,7 @@ public final class LabWindow {
         try {
             RunFolder folder = RunFolder.open(dir);
             RunConfig config = folder.readConfig();
-            RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), config.label() + " [" + dir.getFileName()
+            RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), legend(config) + " [" + dir.getFileName()
                     + "]", runCount - 1), config, folder.path());
             router.follow(run, true);
             RunHistory.Events history = RunHistory.read(folder, config);
@@ -473,6 +498,11 @@ public final class LabWindow {
     /** Shows a picture file in the crop inspector (as dropping it on the window does). */
     public void inspectFile(File file) {
         inspector.inspectFile(file);
+    }
+
+    /** The engine's label (method and strides), plus the PHC order: a PHC run is a different network. */
+    private static String legend(RunConfig c) {
+        return c.label() + (c.phc() >= 2 ? " PHC" + c.phc() : "");
     }
 
     private static String strides(RunConfig c) {

@@ -10,6 +10,7 @@ import org.stridelab.app.training.RunEvent;
 import org.stridelab.app.training.RunHandle;
 import org.stridelab.engine.model.FeatureMaps;
 import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.StridesEvent;
@@ -18,7 +19,7 @@ import org.stridelab.engine.train.events.StridesEvent;
  * Applies a run's metric events to the views (on the FX thread). Curves take
  * every event (they keep full histories and decimate when drawing); the
  * per-layer views (strides table, masks, inspector) only need the latest state,
- * so a frame's stride events collapse into one update at the end of the frame.
+ * so a frame's stride (and PHC algebra) events collapse into one update at the end of the frame.
  */
 final class RunEventRouter {
     private final LabViews views;
@@ -27,6 +28,7 @@ final class RunEventRouter {
     private RunHandle current;
     private String featureImage = "the image";
     private StridesEvent latestStrides;
+    private AlgebraEvent latestAlgebra;
     private boolean progressChanged;
     private long lastProgressDraw;
     /** Numbers that change every step are redrawn four times a second: readable, and cheap for training. */
@@ -48,6 +50,12 @@ final class RunEventRouter {
             views.strideChart.reset();
             views.masks.reset();
             views.strideTable.show(List.of(), 0);
+            latestAlgebra = null;
+            views.algebra.showMessage(run.config().phc() >= 2
+                    ? "The algebras of " + run.config().label() + " (PHC n=" + run.config().phc() + ") arrive while "
+                    + "it trains: after its first step, then every 20 steps (run folders do not keep them)."
+                    : run.config().label() + " uses ordinary convolutions: it has no algebra to learn. Choose a PHC "
+                    + "order (2, 3 or 4) in the run form and start a run to see one.");
         }
         current = run;
     }
@@ -92,6 +100,12 @@ final class RunEventRouter {
             }
             return true;
         }
+        if (p instanceof AlgebraEvent algebra) {
+            if (followed) {
+                latestAlgebra = algebra; // the view shows the latest only: older ones of this frame are skipped
+            }
+            return true;
+        }
         if (p instanceof FeatureMaps maps) {
             views.featureMaps.show(maps, "Activations of " + featureImage + " in " + e.run().config().label()
                     + " at step " + progress.snapshot().step() + " (4 channels per layer; each scaled to its range)");
@@ -116,6 +130,10 @@ final class RunEventRouter {
             progress.cost(latestStrides.multiplyAddsPerImage());
             progressChanged = true;
             latestStrides = null;
+        }
+        if (latestAlgebra != null) {
+            views.algebra.show(latestAlgebra);
+            latestAlgebra = null;
         }
         if (progressChanged && nowNanos - lastProgressDraw >= PROGRESS_INTERVAL_NANOS) {
             views.progress.show(progress.snapshot());

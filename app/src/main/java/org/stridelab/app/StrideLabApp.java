@@ -13,11 +13,12 @@ import org.stridelab.app.training.TrainingWorker;
  * the main thread, not a JavaFX one: see {@link TrainingWorker}), then JavaFX.
  *
  * <p>Options (named parameters or {@code -Dstridelab.KEY=VALUE}): method,
- * strides, smoothness, width, batch, epochs, optimizer, lr, mixup, data, seed,
+ * strides, smoothness, width, phc, batch, epochs, optimizer, lr, mixup, data, seed,
  * train-limit pre-fill the form; {@code --autostart} starts that run at once;
  * {@code --runs=DIR} chooses the runs folder; {@code --home=DIR} replaces ~/.stridelab (datasets,
- * default runs folder); {@code --tab=inspector} opens a tab; {@code --open=DIR[:DIR...]} reopens run folders
- * (e.g. made by the command line) so that their curves are overlaid.
+ * default runs folder); {@code --tab=inspector|features|algebra|compare} opens a tab; {@code --open=DIR[:DIR...]}
+ * reopens run folders (e.g. made by the command line) so that their curves are overlaid;
+ * {@code --compare=DIR[:DIR...]} lists folders of runs or grids in the Compare tab, everything ticked.
  */
 public final class StrideLabApp extends Application {
 

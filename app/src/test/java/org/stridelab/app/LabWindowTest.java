@@ -69,7 +69,7 @@ class LabWindowTest {
     @Test
     void windowOpensWithAllViewsAndAValidDefaultConfiguration(FxRobot robot) throws Exception {
         assertTrue(fx(() -> window.stage().getTitle()).startsWith("StrideLab"));
-        assertEquals(List.of("Training", "Crop inspector", "Feature maps"),
+        assertEquals(List.of("Training", "Crop inspector", "Feature maps", "PHC algebra", "Compare"),
                 fx(() -> window.views().tabs.getTabs().stream().map(t -> t.getText()).toList()));
         assertFalse(button(robot, "#startButton").isDisabled());
         assertTrue(button(robot, "#pauseButton").isDisabled());
@@ -195,6 +195,31 @@ class LabWindowTest {
                 () -> fx(() -> window.views().strideChart.data("stage2 Sh") != null
                         && window.views().strideChart.data("stage2 Sh").size() >= 2));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.views().masks.layerCount()) >= 3);
+    }
+
+    @Test
+    void aPhcRunShowsTheAlgebraEachLayerLearnsAndBothParameterCounts(FxRobot robot) throws Exception {
+        fillTinyRun(robot, "strided");
+        robot.interact(() -> {
+            window.form().set("train-limit", "256");
+            window.form().set("phc", "2");
+        });
+        // counted off the FX thread once the form is still: ordinary and PHC convolutions side by side
+        awaitOrExplain(60, () -> fx(() -> window.views().parameters.phcText()).matches("[0-9,]+"));
+        long real = Long.parseLong(fx(() -> window.views().parameters.realText()).replace(",", ""));
+        long phc = Long.parseLong(fx(() -> window.views().parameters.phcText()).replace(",", ""));
+        assertTrue(phc < real, "PHC n=2 needs fewer parameters: " + phc + " vs " + real);
+        assertTrue(phc > real / 2 - real / 10, "about half (the stem and classifier stay ordinary): " + phc);
+
+        robot.clickOn("#startButton");
+        robot.interact(() -> window.views().tabs.getSelectionModel().select(window.views().algebraTab));
+        awaitOrExplain(120, () -> fx(() -> window.views().algebra.shownOrder()) == 2);
+        var maps = fx(() -> window.views().algebra.heatmaps());
+        assertEquals(2, maps.size(), "n = 2 matrices side by side");
+        assertEquals(List.of(2, 2), fx(() -> List.of(maps.get(0).raster().width(), maps.get(0).raster().height())),
+                "each n x n");
+        assertTrue(fx(() -> window.views().algebra.layerNames().size()) > 1, "a selector over the PHC layers");
+        assertTrue(fx(() -> window.currentRun().label().legend()).contains("PHC2"), "the legend names the order");
     }
 
     @Test

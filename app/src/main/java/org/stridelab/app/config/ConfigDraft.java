@@ -46,7 +46,7 @@ public final class ConfigDraft {
 
     /**
      * @param text   the text of each field (missing fields take the lab's defaults);
-     *               STRIDES is three numbers separated by commas
+     *               STRIDES is three numbers separated by commas, PHC the order (0 = off)
      * @param method the chosen method (null if none)
      * @param optimizer the chosen optimiser
      */
@@ -56,6 +56,7 @@ public final class ConfigDraft {
         Numbers n = new Numbers(text, problems);
         double[] strides = n.strides(d.strides());
         double width = n.decimal(ConfigField.WIDTH, "width", d.width());
+        int phc = n.whole(ConfigField.PHC, "phc", d.phc());
         double smoothness = n.decimal(ConfigField.SMOOTHNESS, "smoothness R", d.smoothness());
         int batch = n.whole(ConfigField.BATCH, "batch size", d.batchSize());
         int epochs = n.whole(ConfigField.EPOCHS, "epochs", d.epochs());
@@ -70,6 +71,7 @@ public final class ConfigDraft {
         changes.put("strides", strides);
         changes.put("width", width);
         changes.put("smoothness", smoothness);
+        changes.put("phc", phc);
         changes.put("batchSize", batch);
         changes.put("epochs", epochs);
         changes.put("optimizer", optimizer);

@@ -10,6 +10,7 @@ public enum ConfigField {
     STRIDES("strides", "strided convolution needs"),
     SMOOTHNESS("smoothness"),
     WIDTH("width"),
+    PHC("phc"),
     BATCH("batch"),
     EPOCHS("epochs"),
     OPTIMIZER("optimizer"),

@@ -9,17 +9,18 @@ import java.util.Map;
  * named parameters ({@code --method=diffstride --width=0.25 --autostart}) or
  * system properties ({@code -Dstridelab.method=diffstride -Dstridelab.autostart=true}).
  * Parameters win over properties. {@code runs} chooses the folder new runs go to;
- * {@code tab} the tab shown first (training, inspector, features); {@code open} reopens run folders
- * (several separated by the path separator) so their curves are overlaid, e.g. runs made on the command line.
+ * {@code tab} the tab shown first (training, inspector, features, algebra, compare); {@code open} reopens run
+ * folders (several separated by the path separator) so their curves are overlaid, e.g. runs made on the command
+ * line; {@code compare} lists folders of runs or grids in the Compare tab with everything in them ticked.
  */
 public record LaunchOptions(Map<String, String> fields, boolean autostart, String tab, String runsFolder,
-                            List<String> open) {
+                            List<String> open, List<String> compare) {
     /** Keys that fill a form field (see {@link RunConfigForm#set}). */
     public static final List<String> FIELD_KEYS = List.of("method", "strides", "smoothness", "width", "batch",
-            "epochs", "optimizer", "lr", "mixup", "data", "seed", "train-limit");
+            "epochs", "optimizer", "lr", "mixup", "data", "seed", "train-limit", "phc");
 
     public static LaunchOptions none() {
-        return new LaunchOptions(Map.of(), false, null, null, List.of());
+        return new LaunchOptions(Map.of(), false, null, null, List.of(), List.of());
     }
 
     /** From system properties, then the application's named parameters on top. */
@@ -35,6 +36,7 @@ public record LaunchOptions(Map<String, String> fields, boolean autostart, Strin
         String tab = System.getProperty("stridelab.tab");
         String runs = System.getProperty("stridelab.runs");
         String open = System.getProperty("stridelab.open");
+        String compare = System.getProperty("stridelab.compare");
         for (Map.Entry<String, String> e : named.entrySet()) {
             if (FIELD_KEYS.contains(e.getKey())) {
                 fields.put(e.getKey(), e.getValue());
@@ -46,12 +48,18 @@ public record LaunchOptions(Map<String, String> fields, boolean autostart, Strin
                 runs = e.getValue();
             } else if (e.getKey().equals("open")) {
                 open = e.getValue();
+            } else if (e.getKey().equals("compare")) {
+                compare = e.getValue();
             }
         }
         if (unnamed.contains("--autostart")) {
             autostart = true;
         }
-        return new LaunchOptions(fields, autostart, tab, runs,
-                open == null || open.isBlank() ? List.of() : List.of(open.split(java.io.File.pathSeparator)));
+        return new LaunchOptions(fields, autostart, tab, runs, paths(open), paths(compare));
+    }
+
+    /** Several paths separated by the platform's path separator (":" or ";"), or none. */
+    private static List<String> paths(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(java.io.File.pathSeparator));
     }
 }

@@ -40,6 +40,8 @@ public final class RunConfigForm extends VBox {
     private final TextField[] strides = {field("stride1"), field("stride2"), field("stride3")};
     private final TextField smoothness = field("smoothness");
     private final TextField width = field("width");
+    /** PHC order; a choice rather than text: only 0, 2, 3 and 4 exist (the engine's rule still validates). */
+    private final ComboBox<Integer> phc = new ComboBox<>();
     private final TextField batch = field("batch");
     private final TextField epochs = field("epochs");
     private final ComboBox<Optimizer.Kind> optimizer = new ComboBox<>();
@@ -63,6 +65,11 @@ public final class RunConfigForm extends VBox {
         optimizer.setId("optimizer");
         optimizer.getItems().setAll(Optimizer.Kind.values());
         optimizer.setConverter(converter(k -> k.name().toLowerCase(java.util.Locale.ROOT)));
+        phc.setId("phc");
+        phc.getItems().setAll(0, 2, 3, 4);
+        phc.setConverter(converter(n -> n == 0 ? "off (ordinary convolutions)" : n == 4 ? "4 (quaternion-sized)"
+                : Integer.toString(n)));
+        phc.setMaxWidth(Double.MAX_VALUE);
         data.setId("data");
         data.setEditable(true);
         data.getItems().setAll("generated", "cifar10");
@@ -94,6 +101,8 @@ public final class RunConfigForm extends VBox {
         row(grid, r++, "strides", strideBox, "initial stride of stages 2, 3 and 4");
         row(grid, r++, "smoothness R", smoothness, "DiffStride's ramp width in frequency bins");
         row(grid, r++, "width", width, "width multiplier: 1 = 64..512 filters, 0.25 = 16..128");
+        row(grid, r++, "PHC order", phc, "parameterised hypercomplex convolutions of order n: about 1/n of the "
+                + "weights, each layer learns its own n\u00d7n algebra; off = ordinary convolutions");
         row(grid, r++, "batch", batch, "images per step");
         row(grid, r++, "epochs", epochs, "passes over the training images");
         row(grid, r++, "optimiser", optimizer, "SGD with Nesterov momentum, or Adam");
@@ -107,6 +116,7 @@ public final class RunConfigForm extends VBox {
         controls.put(ConfigField.STRIDES, List.of(strides));
         controls.put(ConfigField.SMOOTHNESS, List.of(smoothness));
         controls.put(ConfigField.WIDTH, List.of(width));
+        controls.put(ConfigField.PHC, List.of(phc));
         controls.put(ConfigField.BATCH, List.of(batch));
         controls.put(ConfigField.EPOCHS, List.of(epochs));
         controls.put(ConfigField.OPTIMIZER, List.of(optimizer));
@@ -123,6 +133,7 @@ public final class RunConfigForm extends VBox {
 
         Button chooseRuns = new Button("Runs folder\u2026");
         chooseRuns.setOnAction(e -> chooseRunsFolder());
+        chooseRuns.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the path beside it wraps instead
         runsFolderLabel.getStyleClass().add("muted");
         runsFolderLabel.setWrapText(true);
         runsFolder.addListener((o, a, b) -> runsFolderLabel.setText("runs go to " + b));
@@ -134,6 +145,7 @@ public final class RunConfigForm extends VBox {
         fill(RunConfig.defaults());
         method.valueProperty().addListener(o -> validate());
         optimizer.valueProperty().addListener(o -> validate());
+        phc.valueProperty().addListener(o -> validate());
         data.valueProperty().addListener(o -> validate());
         data.getEditor().textProperty().addListener(o -> validate());
         for (TextField t : allTextFields()) {
@@ -161,6 +173,7 @@ public final class RunConfigForm extends VBox {
         }
         smoothness.setText(number(c.smoothness()));
         width.setText(number(c.width()));
+        phc.setValue(c.phc());
         batch.setText(Integer.toString(c.batchSize()));
         epochs.setText(Integer.toString(c.epochs()));
         optimizer.setValue(c.optimizer());
@@ -185,6 +198,7 @@ public final class RunConfigForm extends VBox {
             }
             case "smoothness" -> smoothness.setText(value);
             case "width" -> width.setText(value);
+            case "phc" -> phc.setValue(Integer.parseInt(value.strip()));
             case "batch" -> batch.setText(value);
             case "epochs" -> epochs.setText(value);
             case "optimizer" -> optimizer.setValue(Optimizer.Kind.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
@@ -216,6 +230,7 @@ public final class RunConfigForm extends VBox {
         text.put(ConfigField.STRIDES, strides[0].getText() + "," + strides[1].getText() + "," + strides[2].getText());
         text.put(ConfigField.SMOOTHNESS, smoothness.getText());
         text.put(ConfigField.WIDTH, width.getText());
+        text.put(ConfigField.PHC, phc.getValue() == null ? "0" : Integer.toString(phc.getValue()));
         text.put(ConfigField.BATCH, batch.getText());
         text.put(ConfigField.EPOCHS, epochs.getText());
         text.put(ConfigField.LEARNING_RATE, learningRate.getText());
@@ -273,7 +288,7 @@ public final class RunConfigForm extends VBox {
 
     private List<Node> allInputs() {
         List<Node> all = new ArrayList<>(allTextFields());
-        all.addAll(List.of(method, optimizer, data));
+        all.addAll(List.of(method, phc, optimizer, data));
         return all;
     }
 

@@ -36,6 +36,11 @@ public final class Datasets {
                 && !Files.isRegularFile(DataHome.cifarArchive());
     }
 
+    /** Where a CIFAR-10 download comes from: the mirror named by the system property, else the official server. */
+    public static String cifarSource() {
+        return System.getProperty(CifarDownloader.MIRROR_PROPERTY, CifarLayout.OFFICIAL_URI.toString());
+    }
+
     /**
      * Loads the splits, downloading CIFAR-10 first if needed. Runs on a
      * background thread; may take seconds (generating) or minutes (downloading).
@@ -45,6 +50,7 @@ public final class Datasets {
     public static DatasetSplits load(String spec, DownloadProgress progress, BooleanSupplier cancelled) {
         synchronized (LOCK) {
             if (needsDownload(spec)) {
+                // The no-argument downloader honours -Dstridelab.cifar10.url / .md5 (a lecture hall's mirror, tests).
                 new CifarDownloader().download(progress, cancelled);
             }
             return DataSourceResolver.resolve(spec, DownloadProgress.NONE, false);

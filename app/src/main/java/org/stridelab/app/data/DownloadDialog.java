@@ -8,7 +8,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.stridelab.engine.data.CifarLayout;
 import org.stridelab.engine.data.DataHome;
 
 /**
@@ -25,10 +24,16 @@ public final class DownloadDialog {
         alert.initOwner(owner);
         alert.initModality(Modality.NONE);
         alert.setTitle("Downloading CIFAR-10");
-        alert.setHeaderText("Downloading CIFAR-10 (" + CifarLayout.OFFICIAL_ARCHIVE_BYTES / 1_000_000
-                + " MB) into " + DataHome.datasets());
+        alert.setHeaderText("Downloading CIFAR-10 into " + DataHome.datasets());
         bar.setPrefWidth(420);
-        VBox box = new VBox(8, bar, text);
+        bar.setId("downloadProgress");
+        text.setId("downloadText");
+        // The source is named because a mirror (-Dstridelab.cifar10.url) may be in use instead of Toronto's server.
+        Label source = new Label("from " + Datasets.cifarSource()
+                + "\nCancel keeps the part downloaded so far; the next start resumes from it.");
+        source.getStyleClass().add("muted");
+        source.setWrapText(true);
+        VBox box = new VBox(8, bar, text, source);
         alert.getDialogPane().setContent(box);
         alert.getButtonTypes().setAll(ButtonType.CANCEL);
         alert.setOnCloseRequest(e -> onCancel.run());

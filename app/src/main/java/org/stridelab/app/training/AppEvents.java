@@ -17,6 +17,13 @@ public final class AppEvents {
     }
 
     /**
+     * The data could not be loaded or downloaded (not cancelled: the user knows about that); the window shows
+     * the engine's explanation in a dialog, since the run ends before anything else could tell.
+     */
+    public record DataFailed(String spec, String message) {
+    }
+
+    /**
      * The model is built and (if resuming) restored; training starts next.
      *
      * @param restoredStep global step of the restored checkpoint, 0 for a new run

@@ -1,5 +1,6 @@
 package org.stridelab.app.training;
 
+import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.RunSummary;
@@ -35,6 +36,11 @@ final class BufferingListener implements TrainingListener {
     @Override
     public void onStrides(StridesEvent event) {
         buffer.offer(run, event);
+    }
+
+    @Override
+    public void onAlgebra(AlgebraEvent event) {
+        buffer.offer(run, event); // PHC runs only, every 20 steps: a few small float arrays
     }
 
     @Override

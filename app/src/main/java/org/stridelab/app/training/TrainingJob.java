@@ -5,7 +5,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.app.data.Datasets;
+import org.stridelab.engine.data.DatasetException;
 import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.data.DownloadCancelledException;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
@@ -62,8 +64,16 @@ final class TrainingJob implements Runnable {
         RunConfig config = run.config();
         try {
             events.offer(run, new AppEvents.Message("loading data: " + config.data()));
-            DatasetSplits data = Datasets.load(config.data(), this::downloadProgress,
-                    () -> cancelled.getAsBoolean() || control.isStopRequested());
+            DatasetSplits data;
+            try {
+                data = Datasets.load(config.data(), this::downloadProgress,
+                        () -> cancelled.getAsBoolean() || control.isStopRequested());
+            } catch (DatasetException e) {
+                if (!(e instanceof DownloadCancelledException)) {
+                    events.offer(run, new AppEvents.DataFailed(config.data(), explain(e)));
+                }
+                throw e;
+            }
             if (control.isStopRequested()) {
                 return new AppEvents.Ended(null, null);
             }

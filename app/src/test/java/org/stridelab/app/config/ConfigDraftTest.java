@@ -85,6 +85,18 @@ class ConfigDraftTest {
         assertEquals(support.isEmpty(), !r.problems().containsKey(ConfigField.METHOD));
     }
 
+    @Test
+    void thePhcOrderReachesTheConfigAndTheEnginesRuleMarksItsField() {
+        ConfigDraft.Result four = parse(Map.of(ConfigField.PHC, "4"), DownsamplingMethod.STRIDED);
+        assertTrue(four.valid(), four.all().toString());
+        assertEquals(4, four.config().phc());
+        ConfigDraft.Result five = parse(Map.of(ConfigField.PHC, "5"), DownsamplingMethod.STRIDED);
+        assertFalse(five.valid());
+        assertEquals(List.of(ConfigField.PHC), List.copyOf(five.problems().keySet()));
+        assertEquals(RunConfigs.defaultsWith(Map.of("phc", 5)).problems(), five.problems().get(ConfigField.PHC),
+                "RunConfig.problems()'s own words");
+    }
+
     private static ConfigDraft.Result parse(Map<ConfigField, String> text, DownsamplingMethod m) {
         return ConfigDraft.parse(new EnumMap<>(text.isEmpty() ? Map.of(ConfigField.SEED, "1") : text), m,
                 Optimizer.Kind.SGD);

@@ -10,6 +10,11 @@ public enum Colormap {
     VIRIDIS(new int[] {0x440154, 0x472c7a, 0x3b518b, 0x2c718e, 0x21908d, 0x27ad81, 0x5cc863, 0xaadc32, 0xfde725}),
     /** Black through red to pale yellow (matplotlib's inferno, sampled at nine points): used for spectra. */
     INFERNO(new int[] {0x000004, 0x1f0c48, 0x550f6d, 0x88226a, 0xba3655, 0xe35933, 0xf98c0a, 0xf9c932, 0xfcffa4}),
+    /**
+     * Blue through white to red (ColorBrewer's RdBu, reversed, nine points): for signed values drawn
+     * symmetric around 0, so that white means 0 and the two signs read as opposite colours of equal weight.
+     */
+    DIVERGING(new int[] {0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b}),
     /** Plain grey levels, for single channels. */
     GREY(new int[] {0x000000, 0xffffff});
 

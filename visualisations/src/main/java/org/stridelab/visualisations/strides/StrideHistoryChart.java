@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.stridelab.engine.model.PoolingState;
 import org.stridelab.visualisations.charts.LiveXYChart;
+import org.stridelab.visualisations.charts.RunLabel;
 import org.stridelab.visualisations.charts.RunPalette;
 
 /**
@@ -12,6 +13,9 @@ import org.stridelab.visualisations.charts.RunPalette;
  * solid for the vertical stride Sh and dashed for the horizontal stride Sw.
  * Strided convolution has fixed integer strides and no such layers; the chart
  * then says so instead of staying silently empty.
+ *
+ * <p>To compare runs, {@link #addRunStrides} draws one layer of several runs
+ * instead, each in its run's colour (the same as in the loss and accuracy charts).
  */
 public final class StrideHistoryChart extends LiveXYChart {
     private final Map<String, Integer> layerColours = new HashMap<>();
@@ -34,6 +38,24 @@ public final class StrideHistoryChart extends LiveXYChart {
             append(h, step, layer.strideHeight());
             append(w, step, layer.strideWidth());
         }
+    }
+
+    /** One layer of one run, for comparing runs: Sh solid and Sw dashed in the run's colour. */
+    public void addRunStrides(RunLabel run, long step, PoolingState layer) {
+        String h = run.key() + "/Sh";
+        String w = run.key() + "/Sw";
+        if (!hasLine(h)) {
+            // one legend entry per run: the colour names the run, solid/dashed the axis (as in the panel's note)
+            addLine(h, run.legend(), RunPalette.awt(run.colourIndex()), solid(2f), false);
+            addLine(w, null, RunPalette.awt(run.colourIndex()), dashed(2f), false);
+        }
+        append(h, step, layer.strideHeight());
+        append(w, step, layer.strideWidth());
+    }
+
+    /** Removes a run added with {@link #addRunStrides}. */
+    public void removeRun(String runKey) {
+        removeLines(runKey + "/");
     }
 
     /** Forgets every layer (a new run starts). */
