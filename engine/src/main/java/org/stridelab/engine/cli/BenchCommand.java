@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         double gemm = StepBenchmark.gemmGflops(2048, 5);
         System.out.printf(Locale.ROOT, "plain GEMM (2048^3, Nd4j.gemm): %.0f GFLOP/s%n", gemm);
+        if (phc >= 2) {
+            System.out.printf(Locale.ROOT, "convolutions: PHC n=%d (weights assembled from A and F every step)%n", phc);
+        }
         for (String m : methods) {
             DownsamplingMethod method = DownsamplingMethod.parse(m);
             for (double width : widths) {

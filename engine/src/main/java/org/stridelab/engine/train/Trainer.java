@@ -153,7 +153,18 @@ public final class Trainer {
                         return null;
                     }
                     Batch batch = loader.next();
-                    StepResult r = step(batch, epoch);
+                    StepResult r;
+                    try {
+                        r = step(batch, epoch);
+                    } catch (OutOfMemoryError oom) {
+                        model.clearCache();
+                        emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory at epoch " + (epoch + 1)
+                                + ", step " + (state.globalStep() + 1) + " (" + oom.getMessage() + "): this network "
+                                + "needs more memory than the process may use; lower --batch or --width (DiffStride "
+                                + "keeps larger maps than its stride suggests, see the output sizes), or raise "
+                                + "-Dorg.bytedeco.javacpp.maxphysicalbytes; the last checkpoint is kept"));
+                        return null;
+                    }
                     if (!Double.isFinite(r.loss)) {
                         String msg = "the loss became " + r.loss + " at epoch " + (epoch + 1) + ", step "
                                 + (state.globalStep() + 1) + ": training diverged (try a lower learning rate, e.g. "
