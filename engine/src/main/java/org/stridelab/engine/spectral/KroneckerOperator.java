@@ -41,6 +41,11 @@ final class KroneckerOperator extends SpectralOperator {
     }
 
     @Override
+    java.util.List<INDArray> matrices() {
+        return java.util.List.of(k);
+    }
+
+    @Override
     Forward forward(INDArray input, boolean keepForStrideGradient) {
         checkInput(input);
         long n = input.size(0);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * frozen strides ask for it every step: they hit. DiffStride's strides change
  * every step, so old entries must fall out: a tiny LRU, not a growing map
  * (rebuilding a ~32x32 operator costs well under a millisecond). Evicted
- * matrices are left to the garbage collector rather than closed, because a
- * branch may still hold its operator for a pending backward.
+ * operators are closed at once: the eldest entry is several steps old (both
+ * branches of a step share one key), so no pending backward still uses it.
  */
 final class OperatorCache {
 
@@ -26,7 +26,11 @@ final class OperatorCache {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, SpectralOperator> eldest) {
-                return size() > capacity;
+                if (size() > capacity) {
+                    eldest.getValue().close();
+                    return true;
+                }
+                return false;
             }
         };
     }

@@ -43,11 +43,18 @@ final class SeparableOperator extends SpectralOperator {
         b1 = matrix(columns.re(), outputWidth, inputWidth, dataType);
         b2 = matrix(columns.im(), outputWidth, inputWidth, dataType);
         b12 = Nd4j.vstack(b1, b2);
-        b1MinusB2 = Nd4j.vstack(b1, b2.neg());
+        INDArray minusB2 = b2.neg();
+        b1MinusB2 = Nd4j.vstack(b1, minusB2);
+        minusB2.close();
         da1 = rows.dRe();
         da2 = rows.dIm();
         db1 = columns.dRe();
         db2 = columns.dIm();
+    }
+
+    @Override
+    java.util.List<INDArray> matrices() {
+        return java.util.List.of(a1, a2, b1, b2, b12, b1MinusB2);
     }
 
     @Override
