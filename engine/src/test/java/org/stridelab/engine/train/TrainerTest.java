@@ -184,6 +184,35 @@ class TrainerTest {
     }
 
     @Test
+    void runningOutOfMemoryFailsTheRunWithAdviceAndKeepsTheCheckpoint(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("oom", 2, 0.05);
+        RunFolder folder = RunFolder.create(runs.resolve("oom"), config);
+        Trainer t = new Trainer(config, splits, folder, null);
+        Recorder rec = new Recorder();
+        t.addListener(rec);
+        // The recorder runs inside the forward pass: the place ND4J would throw. Armed after
+        // step 5 (mid-epoch 2), it fails step 6's training forward, not an evaluation.
+        boolean[] armed = {false};
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                armed[0] = e.globalStep() == 5;
+            }
+        });
+        t.model().setActivationRecorder((site, where, a) -> {
+            if (armed[0]) {
+                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
+            }
+        });
+        assertNull(t.run());
+        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
+        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        assertTrue(last.message().contains("out of memory") && last.message().contains("--batch"), last.message());
+        assertEquals(5, rec.losses.size(), "five good steps before the failing sixth");
+        assertEquals(4, Checkpoint.readState(folder.checkpoint()).globalStep(), "the epoch-1 checkpoint is kept");
+    }
+
+    @Test
     void pauseHoldsTheTrainingThreadAndStepOnceLetsOneBatchThrough() throws Exception {
         RunConfig config = tiny("pause", 1, 0.05);
         Trainer t = new Trainer(config, splits, null, null);
