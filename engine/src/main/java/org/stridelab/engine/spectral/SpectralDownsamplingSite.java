@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stridelab.engine.model.DownsamplingSite;
 import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.nn.ChannelsLastAdapter;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 
@@ -12,6 +13,9 @@ import org.stridelab.engine.nn.Parameter;
  * convolutions run at stride 1 and ONE pooling instance (fixed or DiffStride)
  * follows both the block's first conv and its 1x1 shortcut conv, as two
  * branches sharing the strides. The stem uses only the main branch.
+ *
+ * <p>The network is channels-last; the pooling works on [N, C, H, W] planes, so
+ * each branch is handed out inside a {@link ChannelsLastAdapter}.
  */
 public final class SpectralDownsamplingSite implements DownsamplingSite {
     private final String name;
@@ -22,8 +26,8 @@ public final class SpectralDownsamplingSite implements DownsamplingSite {
     public SpectralDownsamplingSite(String name, SpectralPool pool) {
         this.name = name;
         this.pool = pool;
-        this.main = pool.newBranch();
-        this.shortcut = pool.newBranch();
+        this.main = new ChannelsLastAdapter(pool.newBranch());
+        this.shortcut = new ChannelsLastAdapter(pool.newBranch());
     }
 
     /** Fixed spectral pooling at real strides {@code >= 1}. */

@@ -18,15 +18,31 @@ class BatchNormFastPathTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void floatKernelsMatchDoubleReference(boolean relu) {
-        INDArray x = Nd4j.randn(31, new long[]{8, 6, 5, 7}).castTo(DataType.DOUBLE).muli(1.7).addi(0.4);
-        INDArray dy = Nd4j.randn(32, new long[]{8, 6, 5, 7}).castTo(DataType.DOUBLE);
-        double[] gamma = {1.2, 0.7, -0.5, 2.0, 1.0, 0.3};
-        double[] beta = {0.1, -0.4, 0.2, 0.0, 0.5, -1.0};
+        compare(new long[]{8, 5, 7, 6}, relu);
+    }
+
+    /** Large enough to be split into several parallel row blocks, with a channel count off the vector width. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void parallelRowBlocksMatchDoubleReference(boolean relu) {
+        compare(new long[]{16, 12, 10, 37}, relu);
+    }
+
+    private static void compare(long[] shape, boolean relu) {
+        int channels = (int) shape[3];
+        INDArray x = Nd4j.randn(31, shape).castTo(DataType.DOUBLE).muli(1.7).addi(0.4);
+        INDArray dy = Nd4j.randn(32, shape).castTo(DataType.DOUBLE);
+        double[] gamma = new double[channels];
+        double[] beta = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            gamma[c] = 1.2 - 0.45 * (c % 5);
+            beta[c] = 0.1 * ((c * 7) % 11) - 0.5;
+        }
 
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        BatchNorm reference = new BatchNorm("r", 6, relu);
+        BatchNorm reference = new BatchNorm("r", channels, relu);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        BatchNorm fast = new BatchNorm("f", 6, relu);
+        BatchNorm fast = new BatchNorm("f", channels, relu);
         for (BatchNorm bn : new BatchNorm[]{reference, fast}) {
             bn.parameters().get(0).value().assign(Nd4j.createFromArray(gamma));
             bn.parameters().get(1).value().assign(Nd4j.createFromArray(beta));

@@ -27,19 +27,19 @@ class LayerGradientTest {
     @Test
     void conv3x3Stride1() {
         Conv2d conv = new Conv2d("c", 3, 4, 3, 1, 1, 1);
-        GradientCheck.check(conv, GradientCheck.randn(2, 2, 3, 6, 6), true, 60, TOLERANCE);
+        GradientCheck.check(conv, GradientCheck.randn(2, 2, 6, 6, 3), true, 60, TOLERANCE);
     }
 
     @Test
     void conv3x3Stride2OddSize() {
         Conv2d conv = new Conv2d("c", 2, 3, 3, 2, 1, 3);
-        GradientCheck.check(conv, GradientCheck.randn(4, 2, 2, 7, 7), true, 60, TOLERANCE);
+        GradientCheck.check(conv, GradientCheck.randn(4, 2, 7, 7, 2), true, 60, TOLERANCE);
     }
 
     @Test
     void conv1x1Stride3() {
         Conv2d conv = new Conv2d("c", 3, 2, 1, 3, 0, 5);
-        GradientCheck.check(conv, GradientCheck.randn(6, 2, 3, 8, 8), true, 60, TOLERANCE);
+        GradientCheck.check(conv, GradientCheck.randn(6, 2, 8, 8, 3), true, 60, TOLERANCE);
     }
 
     @Test
@@ -47,7 +47,7 @@ class LayerGradientTest {
         BatchNorm bn = new BatchNorm("bn", 3);
         bn.parameters().get(0).value().assign(Nd4j.createFromArray(1.5, 0.5, -2.0));
         bn.parameters().get(1).value().assign(Nd4j.createFromArray(0.1, -0.3, 0.7));
-        INDArray x = GradientCheck.randn(8, 4, 3, 5, 5).muli(2).addi(1);
+        INDArray x = GradientCheck.randn(8, 4, 5, 5, 3).muli(2).addi(1);
         GradientCheck.check(bn, x, true, 80, TOLERANCE);
     }
 
@@ -55,22 +55,22 @@ class LayerGradientTest {
     void batchNormWithFoldedRelu() {
         BatchNorm bn = new BatchNorm("bn", 2, true);
         bn.parameters().get(1).value().assign(Nd4j.createFromArray(0.3, -0.2));
-        GradientCheck.check(bn, GradientCheck.randn(18, 4, 2, 4, 4), true, 64, TOLERANCE);
+        GradientCheck.check(bn, GradientCheck.randn(18, 4, 4, 4, 2), true, 64, TOLERANCE);
     }
 
     @Test
     void batchNormNormalisesAndTracksRunningStatistics() {
         BatchNorm bn = new BatchNorm("bn", 2);
-        INDArray x = GradientCheck.randn(9, 16, 2, 4, 4).muli(3).addi(5);
+        INDArray x = GradientCheck.randn(9, 16, 4, 4, 2).muli(3).addi(5);
         INDArray y = bn.forward(x, true);
-        INDArray mean = y.mean(0, 2, 3);
-        INDArray var = y.var(false, 0, 2, 3);
+        INDArray mean = y.mean(0, 1, 2);
+        INDArray var = y.var(false, 0, 1, 2);
         for (int c = 0; c < 2; c++) {
             assertEquals(0, mean.getDouble(c), 1e-9);
             assertEquals(1, var.getDouble(c), 1e-3);
         }
         // One step of momentum 0.9 from mean 0: running mean = 0.1 * batch mean.
-        INDArray batchMean = x.mean(0, 2, 3);
+        INDArray batchMean = x.mean(0, 1, 2);
         assertEquals(0.1 * batchMean.getDouble(0), bn.runningMean().getDouble(0), 1e-9);
         // Evaluation uses the running statistics, not the batch's.
         INDArray eval = bn.forward(x, false);
@@ -87,7 +87,7 @@ class LayerGradientTest {
 
     @Test
     void globalAveragePool() {
-        GradientCheck.check(new GlobalAveragePool(), GradientCheck.randn(11, 2, 3, 4, 5), true, 120, TOLERANCE);
+        GradientCheck.check(new GlobalAveragePool(), GradientCheck.randn(11, 2, 4, 5, 3), true, 120, TOLERANCE);
     }
 
     @Test

@@ -39,9 +39,9 @@ class PhcConv2dTest {
         GradientCheck.useDoublePrecision();
         try {
             PhcConv2d phc = new PhcConv2d("p", 2, 4, 4, 3, 2, 1, 5);
-            GradientCheck.check(phc, GradientCheck.randn(6, 2, 4, 5, 5), true, 40, 1e-5);
+            GradientCheck.check(phc, GradientCheck.randn(6, 2, 5, 5, 4), true, 40, 1e-5);
             PhcConv2d phc3 = new PhcConv2d("q", 3, 3, 6, 1, 1, 0, 7);
-            GradientCheck.check(phc3, GradientCheck.randn(8, 2, 3, 4, 4), true, 40, 1e-5);
+            GradientCheck.check(phc3, GradientCheck.randn(8, 2, 4, 4, 3), true, 40, 1e-5);
         } finally {
             Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         }

@@ -27,10 +27,11 @@ class SpectralDownsamplingSiteTest {
         assertSame(main, site.poolAfterMainConv().orElseThrow()); // the same layer every time it is asked
         assertTrue(site.parameters().isEmpty());
         assertArrayEquals(new int[] {16, 16}, site.outputSize(32, 32));
-        INDArray a = main.forward(Nd4j.rand(DataType.FLOAT, 2, 4, 32, 32), true);
-        INDArray b = shortcut.forward(Nd4j.rand(DataType.FLOAT, 2, 8, 32, 32), true);
-        assertArrayEquals(new long[] {2, 4, 16, 16}, a.shape());
-        assertArrayEquals(new long[] {2, 8, 16, 16}, b.shape());
+        // Branches take the network's channels-last maps.
+        INDArray a = main.forward(Nd4j.rand(DataType.FLOAT, 2, 32, 32, 4), true);
+        INDArray b = shortcut.forward(Nd4j.rand(DataType.FLOAT, 2, 32, 32, 8), true);
+        assertArrayEquals(new long[] {2, 16, 16, 4}, a.shape());
+        assertArrayEquals(new long[] {2, 16, 16, 8}, b.shape());
         PoolingState s = site.poolingState().orElseThrow();
         assertEquals("stage2", s.name());
         assertEquals(16, s.outputHeight());
@@ -49,10 +50,10 @@ class SpectralDownsamplingSiteTest {
         assertSame(stride, shortcut.parameters().get(0));
         assertArrayEquals(new int[] {24, 24}, site.outputSize(32, 32));
 
-        INDArray ym = main.forward(Nd4j.rand(DataType.FLOAT, 2, 4, 32, 32), true);
-        INDArray ys = shortcut.forward(Nd4j.rand(DataType.FLOAT, 2, 8, 32, 32), true);
-        assertArrayEquals(new long[] {2, 4, 24, 24}, ym.shape());
-        assertArrayEquals(new long[] {2, 8, 24, 24}, ys.shape());
+        INDArray ym = main.forward(Nd4j.rand(DataType.FLOAT, 2, 32, 32, 4), true);
+        INDArray ys = shortcut.forward(Nd4j.rand(DataType.FLOAT, 2, 32, 32, 8), true);
+        assertArrayEquals(new long[] {2, 24, 24, 4}, ym.shape());
+        assertArrayEquals(new long[] {2, 24, 24, 8}, ys.shape());
         stride.zeroGrad();
         main.backward(Nd4j.rand(DataType.FLOAT, ym.shape()));
         double afterMain = stride.grad().getDouble(0);
