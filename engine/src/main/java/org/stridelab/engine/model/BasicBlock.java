@@ -8,7 +8,6 @@ import org.stridelab.engine.nn.BatchNorm;
 import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
-import org.stridelab.engine.nn.Relu;
 
 /**
  * The ResNet basic block: two 3x3 convolutions with batch norm, and a residual
@@ -18,6 +17,8 @@ import org.stridelab.engine.nn.Relu;
  *   main:     conv3x3(stride) → [pool] → BN+ReLU → conv3x3 → BN ───┐
  *   shortcut: identity, or conv1x1(stride) → [pool] → BN ──────────+→ ReLU
  * </pre>
+ *
+ * The last BN, the sum and the ReLU run as one fused pass ({@link BatchNorm#forwardAddRelu}).
  *
  * The optional pools come from the block's {@link DownsamplingSite}: for the
  * spectral methods they are two branches of one pooling layer, so that both
@@ -32,7 +33,6 @@ public final class BasicBlock implements Layer {
     private final ConvLayer shortcutConv;
     private final Layer shortcutPool;
     private final BatchNorm shortcutBn;
-    private final Relu reluOut = new Relu();
     private final DownsamplingSite site;
     private final String siteName;
     private ActivationRecorder recorder;
@@ -78,7 +78,7 @@ public final class BasicBlock implements Layer {
             recorder.record(siteName, "after", h);
         }
         h = bn1.forward(h, training); // with its ReLU folded in
-        h = bn2.forward(conv2.forward(h, training), training);
+        h = conv2.forward(h, training);
         INDArray s = x;
         if (shortcutConv != null) {
             s = shortcutConv.forward(x, training);
@@ -87,14 +87,14 @@ public final class BasicBlock implements Layer {
             }
             s = shortcutBn.forward(s, training);
         }
-        return reluOut.forward(h.addi(s), training);
+        return bn2.forwardAddRelu(h, s, training);
     }
 
     @Override
     public INDArray backward(INDArray gradOut) {
-        INDArray g = reluOut.backward(gradOut);
-        // The sum passes its gradient unchanged to both paths.
-        INDArray gMain = bn2.backward(g);
+        // Masks gradOut in place by the ReLU; the sum then passes it unchanged to both paths.
+        INDArray gMain = bn2.backwardAddRelu(gradOut);
+        INDArray g = gradOut;
         gMain = conv2.backward(gMain);
         gMain = bn1.backward(gMain);
         if (pool1 != null) {
@@ -159,7 +159,6 @@ public final class BasicBlock implements Layer {
         for (BatchNorm b : batchNorms()) {
             b.clearCache();
         }
-        reluOut.clearCache();
         if (pool1 != null) {
             pool1.clearCache();
         }

@@ -51,6 +51,7 @@ public final class ResNet18 implements Layer {
         long seed = config.seed() * 1000;
         // The stem reads RGB: in PHC networks it is hypercomplex only when 3 divides by n.
         this.stem = convs.create("stem.conv", 3, f[0], 3, 1, 1, seed);
+        stem.dropInputGradient(); // its input is the images
         this.stemSite = siteFactory.stem("stem");
         this.stemPool = stemSite == null ? null : stemSite.poolAfterMainConv().orElse(null);
         if (stemSite != null) {
@@ -109,6 +110,7 @@ public final class ResNet18 implements Layer {
         return classifier.forward(pool.forward(h, training), training);
     }
 
+    /** Adds every parameter's gradient; returns null, as the images need no gradient. */
     @Override
     public INDArray backward(INDArray gradLogits) {
         INDArray g = pool.backward(classifier.backward(gradLogits));
@@ -119,7 +121,8 @@ public final class ResNet18 implements Layer {
         if (stemPool != null) {
             g = stemPool.backward(g);
         }
-        return ChannelsLastAdapter.toChannelsFirst(stem.backward(g));
+        stem.backward(g);
+        return null;
     }
 
     /**

@@ -31,6 +31,8 @@ public final class BatchNorm implements Layer {
     private final INDArray runningVar;
 
     private INDArray input;
+    /** The output of a {@link #forwardAddRelu} in training, whose sign masks the gradient. */
+    private INDArray addReluOutput;
     private double[] mean;
     private double[] invStd;
     private float[] scale;
@@ -58,10 +60,41 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
+        return forward(x, null, training);
+    }
+
+    /**
+     * {@code max(0, bn(x) + residual)}, the end of a residual block, in one pass
+     * over memory instead of three (normalise, add, ReLU). Pair with {@link #backwardAddRelu}.
+     */
+    public INDArray forwardAddRelu(INDArray x, INDArray residual, boolean training) {
+        if (relu) {
+            throw new IllegalStateException(name + " already folds a ReLU of its own");
+        }
+        INDArray out = forward(x, residual, training);
+        addReluOutput = training ? out : null;
+        return out;
+    }
+
+    /**
+     * Backward of {@link #forwardAddRelu}: masks {@code gradOut} in place with the
+     * ReLU's derivative (so afterwards it holds the residual's gradient as well)
+     * and returns dLoss/dx.
+     */
+    public INDArray backwardAddRelu(INDArray gradOut) {
+        if (addReluOutput == null) {
+            throw new IllegalStateException(name + ": backwardAddRelu without a training forwardAddRelu");
+        }
+        INDArray dx = backward(gradOut);
+        addReluOutput = null;
+        return dx;
+    }
+
+    private INDArray forward(INDArray x, INDArray residual, boolean training) {
         int channels = (int) x.size(3);
         double[] m;
         double[] v;
-        boolean fast = ChannelKernels.applies(x);
+        boolean fast = ChannelKernels.applies(x) && (residual == null || ChannelKernels.applies(residual));
         if (training) {
             count = x.length() / channels;
             double[] sums = new double[channels];
@@ -102,13 +135,16 @@ public final class BatchNorm implements Layer {
         }
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
         if (fast) {
-            ChannelKernels.affine(x, scale, shift, relu, out);
+            ChannelKernels.affine(x, scale, shift, residual, relu || residual != null, out);
         } else {
             INDArray sc = Nd4j.createFromArray(g).castTo(x.dataType()).muli(Nd4j.createFromArray(s).castTo(x.dataType()));
             INDArray sh = Nd4j.createFromArray(b).castTo(x.dataType())
                     .subi(Nd4j.createFromArray(m).castTo(x.dataType()).muli(sc));
             out = affinePerChannel(x, sc, sh);
-            if (relu) {
+            if (residual != null) {
+                out.addi(residual);
+            }
+            if (relu || residual != null) {
                 Transforms.relu(out, false);
             }
         }
@@ -123,15 +159,18 @@ public final class BatchNorm implements Layer {
     @Override
     public INDArray backward(INDArray dy) {
         int channels = (int) input.size(3);
-        boolean fast = ChannelKernels.applies(input) && ChannelKernels.applies(dy);
+        boolean fast = ChannelKernels.applies(input) && ChannelKernels.applies(dy)
+                && (addReluOutput == null || ChannelKernels.applies(addReluOutput));
         double[] sumDy;
         double[] sumDyX;
         if (fast) {
             sumDy = new double[channels];
             sumDyX = new double[channels];
-            ChannelKernels.gradientSums(dy, input, scale, shift, relu, sumDy, sumDyX);
+            ChannelKernels.gradientSums(dy, input, scale, shift, relu, addReluOutput, sumDy, sumDyX);
         } else {
-            if (relu) {
+            if (addReluOutput != null) {
+                dy.muli(addReluOutput.gt(0).castTo(dy.dataType())); // in place: the residual's gradient too
+            } else if (relu) {
                 INDArray pre = affinePerChannel(input, Nd4j.createFromArray(scale).castTo(input.dataType()),
                         Nd4j.createFromArray(shift).castTo(input.dataType()));
                 dy = dy.mul(pre.gt(0).castTo(dy.dataType()));
@@ -197,5 +236,6 @@ public final class BatchNorm implements Layer {
     @Override
     public void clearCache() {
         input = null;
+        addReluOutput = null;
     }
 }

@@ -130,21 +130,28 @@ final class ChannelKernels {
         System.arraycopy(total(q, channels), 0, squares, 0, channels);
     }
 
-    /** out = x * scale[c] + shift[c], then max(0, .) when {@code relu}. */
-    static void affine(INDArray x, float[] scale, float[] shift, boolean relu, INDArray out) {
+    /** out = x * scale[c] + shift[c] (+ residual when given), then max(0, .) when {@code relu}. */
+    static void affine(INDArray x, float[] scale, float[] shift, INDArray residual, boolean relu, INDArray out) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
         FloatBuffer in = buffer(x);
+        FloatBuffer res = residual == null ? null : buffer(residual);
         FloatBuffer o = buffer(out);
         int block = blockRows(channels);
         float[] a = repeat(scale, block);
         float[] b = repeat(shift, block);
         forRows(rows, channels, (task, from, to) -> {
             float[] tmp = new float[block * channels];
+            float[] rt = res == null ? null : new float[block * channels];
             for (int r0 = from; r0 < to; r0 += block) {
                 int len = Math.min(block, to - r0) * channels;
                 in.get(r0 * channels, tmp, 0, len);
-                if (relu) {
+                if (rt != null) {
+                    res.get(r0 * channels, rt, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        tmp[i] = Math.max(0f, tmp[i] * a[i] + b[i] + rt[i]);
+                    }
+                } else if (relu) {
                     for (int i = 0; i < len; i++) {
                         tmp[i] = Math.max(0f, tmp[i] * a[i] + b[i]);
                     }
@@ -160,16 +167,18 @@ final class ChannelKernels {
 
     /**
      * Sums of the (ReLU-masked) upstream gradient and of its product with x, per
-     * channel. With {@code relu}, dy is zeroed where {@code x*scale+shift <= 0}
-     * (the ReLU's output was 0), and the masked gradient is written back into
-     * {@code dy} so the second pass need not recompute the mask.
+     * channel. With {@code relu}, dy is zeroed where {@code x*scale+shift <= 0};
+     * with an {@code output} (of a fused add and ReLU), where that output is 0.
+     * The masked gradient is written back into {@code dy}, so the second pass need
+     * not recompute the mask (and the residual path can take it).
      */
-    static void gradientSums(INDArray dy, INDArray x, float[] scale, float[] shift, boolean relu, double[] sumDy,
-                             double[] sumDyX) {
+    static void gradientSums(INDArray dy, INDArray x, float[] scale, float[] shift, boolean relu, INDArray output,
+                             double[] sumDy, double[] sumDyX) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
         FloatBuffer g = buffer(dy);
         FloatBuffer in = buffer(x);
+        FloatBuffer outBuffer = output == null ? null : buffer(output);
         int block = blockRows(channels);
         float[] a = repeat(scale, block);
         float[] b = repeat(shift, block);
@@ -180,11 +189,18 @@ final class ChannelKernels {
             float[] xt = new float[block * channels];
             float[] ps = new float[block * channels];
             float[] px = new float[block * channels];
+            float[] ot = outBuffer == null ? null : new float[block * channels];
             for (int r0 = from; r0 < to; r0 += block) {
                 int len = Math.min(block, to - r0) * channels;
                 g.get(r0 * channels, gt, 0, len);
                 in.get(r0 * channels, xt, 0, len);
-                if (relu) {
+                if (ot != null) {
+                    outBuffer.get(r0 * channels, ot, 0, len);
+                    for (int i = 0; i < len; i++) {
+                        gt[i] *= step(ot[i]);
+                    }
+                    g.put(r0 * channels, gt, 0, len);
+                } else if (relu) {
                     for (int i = 0; i < len; i++) {
                         gt[i] *= step(xt[i] * a[i] + b[i]);
                     }

@@ -18,7 +18,10 @@ public final class Conv2d implements ConvLayer {
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final boolean pointwise;
+    private boolean inputGradient = true;
     private INDArray input;
+    private INDArray sampled;
 
     /** A convolution with He (fan-in) initialisation of its weights. */
     public Conv2d(String name, int inChannels, int outChannels, int kernel, int stride, int padding, long seed) {
@@ -35,6 +38,7 @@ public final class Conv2d implements ConvLayer {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.pointwise = kernel == 1 && padding == 0;
     }
 
     static INDArray heNormal(long seed, int out, int in, int kernel) {
@@ -62,8 +66,19 @@ public final class Conv2d implements ConvLayer {
     }
 
     @Override
+    public void dropInputGradient() {
+        inputGradient = false;
+    }
+
+    @Override
     public INDArray forward(INDArray x, boolean training) {
         input = training ? x : null;
+        if (pointwise) {
+            INDArray s = PointwiseConvolution.sample(x, stride);
+            sampled = training ? s : null;
+            return PointwiseConvolution.forward(s, weight.value(), x.size(0), outputSize((int) x.size(1)),
+                    outputSize((int) x.size(2)));
+        }
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), outputSize((int) x.size(1)),
                 outputSize((int) x.size(2)), outChannels());
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
@@ -76,6 +91,18 @@ public final class Conv2d implements ConvLayer {
 
     @Override
     public INDArray backward(INDArray gradOut) {
+        if (pointwise) {
+            INDArray gradIn = PointwiseConvolution.backward(gradOut, sampled, weight.value(), weight.grad(),
+                    input.shape(), stride);
+            input = null;
+            sampled = null;
+            return gradIn;
+        }
+        if (!inputGradient) {
+            addWeightGradientOnly(gradOut);
+            input = null;
+            return null;
+        }
         INDArray gradIn = Nd4j.createUninitialized(input.dataType(), input.shape());
         INDArray gradW = Nd4j.createUninitialized(weight.value().dataType(), weight.value().shape());
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
@@ -86,6 +113,15 @@ public final class Conv2d implements ConvLayer {
         weight.grad().addi(gradW);
         input = null;
         return gradIn;
+    }
+
+    /** dW = G^T im2col(x): the weight gradient without the input gradient libnd4j would also compute. */
+    private void addWeightGradientOnly(INDArray gradOut) {
+        INDArray columns = ImageColumns.of(input, kernel, stride, padding);
+        long out = outChannels();
+        INDArray g = gradOut.ordering() == 'c' && !gradOut.isView() ? gradOut : gradOut.dup('c');
+        Nd4j.gemm(g.reshape(g.length() / out, out), columns, weight.grad().reshape(out, columns.size(1)), true, false,
+                1.0, 1.0);
     }
 
     private int[] args() {
@@ -101,5 +137,6 @@ public final class Conv2d implements ConvLayer {
     @Override
     public void clearCache() {
         input = null;
+        sampled = null;
     }
 }

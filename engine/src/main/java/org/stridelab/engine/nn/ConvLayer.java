@@ -9,6 +9,12 @@ public interface ConvLayer extends Layer {
     /** Multiply-adds per image for an input of the given size. */
     long multiplyAdds(int height, int width);
 
+    /**
+     * For a layer whose input is the data (the stem): backward then adds only the
+     * weight gradients and returns null, skipping the input gradient nobody reads.
+     */
+    void dropInputGradient();
+
     /** Trainable values of this convolution. */
     default long parameterCount() {
         return parameters().stream().mapToLong(Parameter::size).sum();

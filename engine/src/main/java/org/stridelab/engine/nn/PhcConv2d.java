@@ -118,6 +118,11 @@ public final class PhcConv2d implements ConvLayer {
     }
 
     @Override
+    public void dropInputGradient() {
+        conv.dropInputGradient();
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return List.of(algebra, filters);
     }

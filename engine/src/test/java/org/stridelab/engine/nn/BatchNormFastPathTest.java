@@ -3,6 +3,7 @@ package org.stridelab.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -61,6 +62,28 @@ class BatchNormFastPathTest {
         }
         // Evaluation mode uses the running statistics on both paths.
         assertClose(reference.forward(x, false), fast.forward(xf, false), 1e-4);
+    }
+
+    /** The fused end of a residual block, relu(bn(x) + r): forward, and backward's in-place mask. */
+    @Test
+    void fusedAddReluMatchesDoubleReference() {
+        long[] shape = {6, 9, 11, 21};
+        INDArray x = Nd4j.randn(41, shape).castTo(DataType.DOUBLE).muli(1.3).addi(0.2);
+        INDArray r = Nd4j.randn(42, shape).castTo(DataType.DOUBLE);
+        INDArray dy = Nd4j.randn(43, shape).castTo(DataType.DOUBLE);
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        BatchNorm reference = new BatchNorm("r", 21);
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        BatchNorm fast = new BatchNorm("f", 21);
+        INDArray yRef = reference.forwardAddRelu(x, r, true);
+        INDArray yFast = fast.forwardAddRelu(x.castTo(DataType.FLOAT), r.castTo(DataType.FLOAT), true);
+        assertClose(yRef, yFast, 1e-4);
+        INDArray dyRef = dy.dup();
+        INDArray dyFast = dy.castTo(DataType.FLOAT);
+        assertClose(reference.backwardAddRelu(dyRef), fast.backwardAddRelu(dyFast), 1e-4);
+        // Both leave the ReLU-masked gradient behind for the residual path.
+        assertClose(dy.mul(yRef.gt(0).castTo(DataType.DOUBLE)), dyFast, 1e-6);
+        assertClose(dyRef, dyFast, 1e-6);
     }
 
     private static void assertClose(INDArray expected, INDArray actual, double tolerance) {

@@ -1,6 +1,8 @@
 package org.stridelab.engine.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,31 @@ class LayerGradientTest {
     void conv1x1Stride3() {
         Conv2d conv = new Conv2d("c", 3, 2, 1, 3, 0, 5);
         GradientCheck.check(conv, GradientCheck.randn(6, 2, 8, 8, 3), true, 60, TOLERANCE);
+    }
+
+    @Test
+    void stemConvWithoutInputGradientChecksItsWeights() {
+        Conv2d conv = new Conv2d("stem", 3, 4, 3, 1, 1, 7);
+        conv.dropInputGradient();
+        INDArray x = GradientCheck.randn(8, 2, 5, 6, 3);
+        conv.forward(x, true);
+        assertNull(conv.backward(GradientCheck.randn(9, 2, 5, 6, 4)), "no input gradient for the data");
+        GradientCheck.check(conv, x, true, 108, TOLERANCE);
+    }
+
+    @Test
+    void stemConvWithStride2WithoutInputGradient() {
+        Conv2d conv = new Conv2d("stem", 3, 2, 3, 2, 1, 9);
+        conv.dropInputGradient();
+        GradientCheck.check(conv, GradientCheck.randn(10, 2, 7, 7, 3), true, 54, TOLERANCE);
+    }
+
+    @Test
+    void conv1x1Stride2KeepsEveryOtherPixel() {
+        Conv2d conv = new Conv2d("c", 2, 3, 1, 2, 0, 11);
+        INDArray x = GradientCheck.randn(12, 2, 7, 7, 2);
+        assertArrayEquals(new long[]{2, 4, 4, 3}, conv.forward(x, true).shape());
+        GradientCheck.check(conv, x, true, 60, TOLERANCE);
     }
 
     @Test
