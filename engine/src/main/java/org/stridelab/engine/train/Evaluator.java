@@ -22,7 +22,7 @@ public final class Evaluator {
             while (loader.hasNext()) {
                 Batch batch = loader.next();
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
-                        .getAndActivateWorkspace(Workspaces.STEP, Workspaces.EVALUATION)) {
+                        .getAndActivateWorkspace(Workspaces.STEP, Workspaces.STEP_ID)) {
                     INDArray x = Batches.images(batch);
                     INDArray logits = model.forward(x, false);
                     lossSum += new SoftmaxCrossEntropy().forward(logits, Batches.targets(batch)) * batch.size();

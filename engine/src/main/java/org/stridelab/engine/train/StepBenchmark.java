@@ -76,7 +76,7 @@ public final class StepBenchmark {
                 sites.reset();
                 Batch b = loader != null ? loader.next() : fixed;
                 try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
-                        .getAndActivateWorkspace(Workspaces.STEP, Workspaces.TRAINING)) {
+                        .getAndActivateWorkspace(Workspaces.STEP, Workspaces.STEP_ID)) {
                     INDArray logits = model.forward(Batches.images(b), true);
                     loss.forward(logits, Batches.targets(b));
                     model.backward(loss.backward());

@@ -195,7 +195,18 @@ public final class Trainer {
                     }
                 }
             }
-            Evaluation val = Evaluator.evaluate(model, data.validation(), evalBatch());
+            Evaluation val;
+            try {
+                val = evaluate(data.validation());
+            } catch (OutOfMemoryError oom) {
+                // The epoch's training is complete: keep it. A resume starts at this evaluation.
+                saveCheckpoint();
+                emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory evaluating epoch " + (epoch + 1)
+                        + " on the validation set, even in batches of " + MIN_EVAL_BATCH + " (" + oom.getMessage()
+                        + "); the epoch's training is saved in the checkpoint and resuming the run repeats only "
+                        + "this evaluation; free memory or raise -Dorg.bytedeco.javacpp.maxphysicalbytes"));
+                return null;
+            }
             double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
             state = state.afterEpoch(epoch, state.globalStep(), val.accuracy(), elapsed);
             EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), seen == 0 ? Double.NaN : lossSum / seen,
@@ -218,14 +229,48 @@ public final class Trainer {
                 break;
             }
         }
-        RunSummary summary = finish(stopReason);
+        RunSummary summary;
+        try {
+            summary = finish(stopReason);
+        } catch (OutOfMemoryError oom) {
+            emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory evaluating on the test set, even in batches of "
+                    + MIN_EVAL_BATCH + " (" + oom.getMessage() + "); training is complete and saved: run "
+                    + "'stridelab evaluate' on the run folder when more memory is free"));
+            return null;
+        }
         emit(new LifecycleEvent(runId, Kind.FINISHED, stopReason + "; test accuracy "
                 + String.format("%.2f %%", 100 * summary.testAccuracy())));
         return summary;
     }
 
+    /**
+     * The training batch: evaluation then fits in the training step's workspace
+     * (its forward keeps less than a training step does) and needs no memory of its
+     * own; a larger evaluation batch doubled a DiffStride run's resident memory.
+     */
     private int evalBatch() {
-        return Math.max(config.batchSize(), 256);
+        return config.batchSize();
+    }
+
+    /** Smallest evaluation batch tried before giving up on memory. */
+    static final int MIN_EVAL_BATCH = 16;
+
+    /**
+     * Evaluates in batches of {@link #evalBatch()}, halving the batch whenever memory
+     * runs out (memory other processes took since training started, say), down to
+     * {@link #MIN_EVAL_BATCH}.
+     */
+    private Evaluation evaluate(LabeledImages images) {
+        for (int batch = evalBatch(); ; batch = Math.max(MIN_EVAL_BATCH, batch / 2)) {
+            try {
+                return Evaluator.evaluate(model, images, batch);
+            } catch (OutOfMemoryError oom) {
+                model.clearCache();
+                if (batch <= MIN_EVAL_BATCH) {
+                    throw oom;
+                }
+            }
+        }
     }
 
     private record StepResult(double loss, int correct, double learningRate) {
@@ -234,7 +279,7 @@ public final class Trainer {
     private StepResult step(Batch batch, int epoch) {
         double lr = schedule.at(state.globalStep());
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
-                .getAndActivateWorkspace(Workspaces.STEP, Workspaces.TRAINING)) {
+                .getAndActivateWorkspace(Workspaces.STEP, Workspaces.STEP_ID)) {
             INDArray x = Batches.images(batch);
             INDArray logits = model.forward(x, true);
             double value = loss.forward(logits, Batches.targets(batch));
@@ -323,7 +368,7 @@ public final class Trainer {
         if (folder != null && java.nio.file.Files.exists(folder.best())) {
             Checkpoint.load(folder.best(), model, null);
         }
-        Evaluation test = Evaluator.evaluate(model, data.test(), evalBatch());
+        Evaluation test = evaluate(data.test());
         Map<String, double[]> strides = new LinkedHashMap<>();
         for (ResNet18.NamedSite s : model.sites()) {
             s.site().poolingState().ifPresent(p -> strides.put(s.name(),

@@ -12,8 +12,12 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
  * reallocated so the workspace grows with them.
  */
 public final class Workspaces {
-    public static final String TRAINING = "STRIDELAB_TRAIN_STEP";
-    public static final String EVALUATION = "STRIDELAB_EVAL_STEP";
+    /**
+     * One workspace for training steps and evaluation batches alike: an evaluation
+     * forward at the training batch needs less than a training step, so sharing it
+     * costs no memory, where a workspace of its own kept gigabytes resident.
+     */
+    public static final String STEP_ID = "STRIDELAB_STEP";
 
     public static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .policyAllocation(AllocationPolicy.OVERALLOCATE)

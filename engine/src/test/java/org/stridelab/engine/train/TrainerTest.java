@@ -213,6 +213,74 @@ class TrainerTest {
     }
 
     @Test
+    void evaluationHalvesItsBatchWhenMemoryRunsOut() throws Exception {
+        RunConfig config = tiny("eval-retry", 1, 0.05);
+        Trainer t = new Trainer(config, splits, null, null);
+        Recorder rec = new Recorder();
+        t.addListener(rec);
+        // After the epoch's 4 training steps, batches of more than 32 images "run out of
+        // memory": evaluation at the training batch (64) fails, and at 32 fits.
+        boolean[] evaluating = {false};
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                evaluating[0] = e.globalStep() == 4;
+            }
+        });
+        int[] refused = {0};
+        t.model().setActivationRecorder((site, where, a) -> {
+            if (evaluating[0] && a.size(0) > 32) {
+                refused[0]++;
+                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
+            }
+        });
+        RunSummary summary = t.run();
+        assertNotNull(summary, "the run finishes: " + rec.lifecycle);
+        assertEquals(2, refused[0], "batches of 64 refused once for validation, once for test");
+        assertEquals(1, rec.epochs.size());
+        assertTrue(rec.epochs.get(0).validationAccuracy() > 0);
+        assertTrue(Double.isFinite(summary.testLoss()));
+    }
+
+    @Test
+    void evaluationOutOfMemoryKeepsTheEpochAndAResumeRepeatsOnlyTheEvaluation(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("eval-oom", 2, 0.05);
+        RunFolder folder = RunFolder.create(runs.resolve("eval-oom"), config);
+        Trainer t = new Trainer(config, splits, folder, null);
+        Recorder rec = new Recorder();
+        t.addListener(rec);
+        // After epoch 1's 4 steps every forward fails: the evaluation, at every batch size.
+        boolean[] evaluating = {false};
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                evaluating[0] = e.globalStep() == 4;
+            }
+        });
+        t.model().setActivationRecorder((site, where, a) -> {
+            if (evaluating[0]) {
+                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
+            }
+        });
+        assertNull(t.run());
+        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
+        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        assertTrue(last.message().contains("out of memory evaluating epoch 1")
+                && last.message().contains("resuming"), last.message());
+        assertEquals(4, rec.losses.size(), "the whole first epoch trained");
+        assertEquals(4, Checkpoint.readState(folder.checkpoint()).globalStep(), "and is saved");
+
+        Trainer resumed = new Trainer(config, splits, folder, null);
+        assertTrue(resumed.restoreIfPossible());
+        Recorder after = new Recorder();
+        resumed.addListener(after);
+        assertNotNull(resumed.run(), "with memory back, the run completes: " + after.lifecycle);
+        assertEquals(4, after.losses.size(), "only the second epoch's steps are trained again");
+        assertEquals(2, after.epochs.size(), "epoch 1's evaluation, then epoch 2's");
+        assertEquals(0, after.epochs.get(0).epoch());
+    }
+
+    @Test
     void pauseHoldsTheTrainingThreadAndStepOnceLetsOneBatchThrough() throws Exception {
         RunConfig config = tiny("pause", 1, 0.05);
         Trainer t = new Trainer(config, splits, null, null);
