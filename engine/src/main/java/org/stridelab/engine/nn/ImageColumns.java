@@ -1,6 +1,7 @@
 package org.stridelab.engine.nn;
 
 import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,45 +30,56 @@ final class ImageColumns {
         int ho = (h + 2 * padding - kernel) / stride + 1;
         int wo = (w + 2 * padding - kernel) / stride + 1;
         int cols = c * kernel * kernel;
+        Geometry g = new Geometry(h, w, c, kernel, stride, padding, ho, wo);
         if (x.dataType() != DataType.FLOAT) {
-            return Nd4j.createFromArray(build(x.dup('c').reshape(x.length()).toFloatVector(), n, h, w, c, kernel,
-                    stride, padding, ho, wo)).reshape((long) n * ho * wo, cols).castTo(x.dataType());
+            float[] in = x.dup('c').reshape(x.length()).toFloatVector();
+            float[] out = new float[n * ho * wo * cols];
+            for (int img = 0; img < n; img++) {
+                float[] rows = new float[ho * wo * cols];
+                g.rows(in, img * h * w * c, rows);
+                System.arraycopy(rows, 0, out, img * rows.length, rows.length);
+            }
+            return Nd4j.createFromArray(out).reshape((long) n * ho * wo, cols).castTo(x.dataType());
         }
-        float[] in = new float[(int) x.length()];
         INDArray src = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
-        FloatBuffer b = src.data().asNioFloat();
-        b.position((int) src.offset()).slice().get(in);
-        float[] out = build(in, n, h, w, c, kernel, stride, padding, ho, wo);
+        FloatBuffer in = src.data().asNioFloat().position((int) src.offset()).slice();
         INDArray result = Nd4j.createUninitialized(DataType.FLOAT, (long) n * ho * wo, cols);
-        FloatBuffer o = result.data().asNioFloat();
-        o.position((int) result.offset()).slice().put(out);
+        FloatBuffer out = result.data().asNioFloat().position((int) result.offset()).slice();
+        // Image by image through small per-thread arrays: no batch-sized (humongous) garbage per step.
+        int imageFloats = h * w * c;
+        int rowFloats = ho * wo * cols;
+        ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][]{new float[imageFloats],
+            new float[rowFloats]});
+        IntStream.range(0, n).parallel().forEach(img -> {
+            float[][] t = scratch.get();
+            in.get(img * imageFloats, t[0], 0, imageFloats);
+            g.rows(t[0], 0, t[1]);
+            out.put(img * rowFloats, t[1], 0, rowFloats);
+        });
         return result;
     }
 
-    private static float[] build(float[] in, int n, int h, int w, int c, int kernel, int stride, int padding, int ho,
-                                 int wo) {
-        int cols = c * kernel * kernel;
-        float[] out = new float[n * ho * wo * cols];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(img -> {
+    private record Geometry(int h, int w, int c, int kernel, int stride, int padding, int ho, int wo) {
+
+        /** The rows of one image, from its pixels at {@code from} in {@code in}; padding written as zeros. */
+        void rows(float[] in, int from, float[] out) {
+            int cols = c * kernel * kernel;
             for (int oy = 0; oy < ho; oy++) {
                 for (int ox = 0; ox < wo; ox++) {
-                    int row = ((img * ho + oy) * wo + ox) * cols;
+                    int row = (oy * wo + ox) * cols;
                     for (int ky = 0; ky < kernel; ky++) {
                         int y = oy * stride + ky - padding;
                         for (int kx = 0; kx < kernel; kx++) {
                             int xx = ox * stride + kx - padding;
-                            if (y < 0 || y >= h || xx < 0 || xx >= w) {
-                                continue; // zero padding: the array starts zeroed
-                            }
-                            int src = ((img * h + y) * w + xx) * c;
+                            boolean inside = y >= 0 && y < h && xx >= 0 && xx < w;
+                            int src = from + (y * w + xx) * c;
                             for (int ch = 0; ch < c; ch++) {
-                                out[row + (ch * kernel + ky) * kernel + kx] = in[src + ch];
+                                out[row + (ch * kernel + ky) * kernel + kx] = inside ? in[src + ch] : 0f;
                             }
                         }
                     }
                 }
             }
-        });
-        return out;
+        }
     }
 }
