@@ -183,6 +183,26 @@ class TrainerTest {
         }
     }
 
+    /**
+     * From the forward after global step {@code step} on, forwards whose batch size
+     * {@code fails} accepts throw the OutOfMemoryError ND4J throws when it cannot
+     * allocate. The activation recorder runs inside the forward pass, where ND4J would.
+     */
+    private static void runOutOfMemoryAfterStep(Trainer t, long step, java.util.function.IntPredicate fails) {
+        boolean[] armed = {false};
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                armed[0] = e.globalStep() == step;
+            }
+        });
+        t.model().setActivationRecorder((site, where, a) -> {
+            if (armed[0] && fails.test((int) a.size(0))) {
+                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
+            }
+        });
+    }
+
     @Test
     void runningOutOfMemoryFailsTheRunWithAdviceAndKeepsTheCheckpoint(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("oom", 2, 0.05);
@@ -190,20 +210,8 @@ class TrainerTest {
         Trainer t = new Trainer(config, splits, folder, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
-        // The recorder runs inside the forward pass: the place ND4J would throw. Armed after
-        // step 5 (mid-epoch 2), it fails step 6's training forward, not an evaluation.
-        boolean[] armed = {false};
-        t.addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                armed[0] = e.globalStep() == 5;
-            }
-        });
-        t.model().setActivationRecorder((site, where, a) -> {
-            if (armed[0]) {
-                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
-            }
-        });
+        // Armed after step 5 (mid-epoch 2): fails step 6's training forward, not an evaluation.
+        runOutOfMemoryAfterStep(t, 5, batch -> true);
         assertNull(t.run());
         LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
         assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
@@ -220,19 +228,11 @@ class TrainerTest {
         t.addListener(rec);
         // After the epoch's 4 training steps, batches of more than 32 images "run out of
         // memory": evaluation at the training batch (64) fails, and at 32 fits.
-        boolean[] evaluating = {false};
-        t.addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                evaluating[0] = e.globalStep() == 4;
-            }
-        });
         int[] refused = {0};
-        t.model().setActivationRecorder((site, where, a) -> {
-            if (evaluating[0] && a.size(0) > 32) {
-                refused[0]++;
-                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
-            }
+        runOutOfMemoryAfterStep(t, 4, batch -> {
+            boolean refuse = batch > 32;
+            refused[0] += refuse ? 1 : 0;
+            return refuse;
         });
         RunSummary summary = t.run();
         assertNotNull(summary, "the run finishes: " + rec.lifecycle);
@@ -250,18 +250,7 @@ class TrainerTest {
         Recorder rec = new Recorder();
         t.addListener(rec);
         // After epoch 1's 4 steps every forward fails: the evaluation, at every batch size.
-        boolean[] evaluating = {false};
-        t.addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                evaluating[0] = e.globalStep() == 4;
-            }
-        });
-        t.model().setActivationRecorder((site, where, a) -> {
-            if (evaluating[0]) {
-                throw new OutOfMemoryError("Physical memory usage is too high (simulated)");
-            }
-        });
+        runOutOfMemoryAfterStep(t, 4, batch -> true);
         assertNull(t.run());
         LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
         assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
