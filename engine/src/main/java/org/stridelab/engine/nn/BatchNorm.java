@@ -60,6 +60,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
+        addReluOutput = null; // a plain forward: its backward must not mask
         return forward(x, null, training);
     }
 

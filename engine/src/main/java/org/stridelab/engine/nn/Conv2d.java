@@ -14,6 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * No bias: in ResNet every convolution is followed by batch norm, which has its own shift.
  */
 public final class Conv2d implements ConvLayer {
+    /** Backward in slices of the batch for layers with at most this many input channels. */
+    private static final long SLICED_MAX_CHANNELS = 32;
+    private static final long SLICE_BYTES = 2L << 20;
+
     private final Parameter weight;
     private final int kernel;
     private final int stride;
@@ -111,7 +115,8 @@ public final class Conv2d implements ConvLayer {
             long to = Math.min(images, from + chunk);
             boolean whole = from == 0 && to == images;
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
-                    .addInputs(whole ? input : rows(input, from, to), weight.value(), whole ? gradOut : rows(gradOut, from, to))
+                    .addInputs(whole ? input : rows(input, from, to), weight.value(),
+                            whole ? gradOut : rows(gradOut, from, to))
                     .addOutputs(whole ? gradIn : rows(gradIn, from, to), gradW)
                     .addIntegerArguments(args())
                     .build());
@@ -134,9 +139,6 @@ public final class Conv2d implements ConvLayer {
         }
         return Math.max(1, Math.min(input.size(0), SLICE_BYTES / perImage));
     }
-
-    private static final long SLICED_MAX_CHANNELS = 32;
-    private static final long SLICE_BYTES = 2L << 20;
 
     private static INDArray rows(INDArray a, long from, long to) {
         return a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
