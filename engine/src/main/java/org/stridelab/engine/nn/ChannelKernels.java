@@ -33,8 +33,7 @@ final class ChannelKernels {
 
     /** True when the fast path applies: float, c-order, contiguous, rank 4. */
     static boolean applies(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.rank() == 4 && x.ordering() == 'c' && !x.isView()
-                && x.elementWiseStride() == 1;
+        return x.dataType() == DataType.FLOAT && x.rank() == 4 && Contiguous.is(x);
     }
 
     private static FloatBuffer buffer(INDArray a) {

@@ -148,7 +148,7 @@ public final class Conv2d implements ConvLayer {
     private void addWeightGradientOnly(INDArray gradOut) {
         INDArray columns = ImageColumns.of(input, kernel, stride, padding);
         long out = outChannels();
-        INDArray g = gradOut.ordering() == 'c' && !gradOut.isView() ? gradOut : gradOut.dup('c');
+        INDArray g = Contiguous.of(gradOut);
         Nd4j.gemm(g.reshape(g.length() / out, out), columns, weight.grad().reshape(out, columns.size(1)), true, false,
                 1.0, 1.0);
     }

@@ -41,7 +41,7 @@ final class ImageColumns {
             }
             return Nd4j.createFromArray(out).reshape((long) n * ho * wo, cols).castTo(x.dataType());
         }
-        INDArray src = x.ordering() == 'c' && !x.isView() ? x : x.dup('c');
+        INDArray src = Contiguous.of(x);
         FloatBuffer in = src.data().asNioFloat().position((int) src.offset()).slice();
         INDArray result = Nd4j.createUninitialized(DataType.FLOAT, (long) n * ho * wo, cols);
         FloatBuffer out = result.data().asNioFloat().position((int) result.offset()).slice();

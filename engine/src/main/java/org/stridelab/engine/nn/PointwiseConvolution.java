@@ -58,6 +58,6 @@ final class PointwiseConvolution {
     }
 
     private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
+        return Contiguous.of(a);
     }
 }

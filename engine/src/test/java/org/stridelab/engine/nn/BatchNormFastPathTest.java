@@ -1,6 +1,7 @@
 package org.stridelab.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,19 @@ class BatchNormFastPathTest {
         // Both leave the ReLU-masked gradient behind for the residual path.
         assertClose(dy.mul(yRef.gt(0).castTo(DataType.DOUBLE)), dyFast, 1e-6);
         assertClose(dyRef, dyFast, 1e-6);
+    }
+
+    /** ND4J marks reshapes as views; a dense one (a 1x1 convolution's GEMM output) still takes the kernels. */
+    @Test
+    void denseReshapedInputTakesTheFastPathWithTheSameResult() {
+        INDArray matrix = Nd4j.randn(51, new long[]{4 * 5 * 6, 7}).castTo(DataType.FLOAT);
+        INDArray reshaped = matrix.reshape(4, 5, 6, 7);
+        assertTrue(reshaped.isView(), "ND4J calls a reshape a view");
+        assertTrue(ChannelKernels.applies(reshaped), "but it is dense: the kernels apply");
+        assertFalse(ChannelKernels.applies(reshaped.permute(0, 2, 1, 3)), "a permuted view is not dense");
+        BatchNorm a = new BatchNorm("a", 7, true);
+        BatchNorm b = new BatchNorm("b", 7, true);
+        assertClose(a.forward(reshaped.dup('c'), true), b.forward(reshaped, true), 1e-6);
     }
 
     private static void assertClose(INDArray expected, INDArray actual, double tolerance) {
