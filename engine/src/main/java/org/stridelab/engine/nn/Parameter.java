@@ -13,8 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Parameter {
     private final String name;
-    private final INDArray value;
-    private final INDArray grad;
+    private INDArray value;
+    private INDArray grad;
     private final boolean weightDecay;
     private final double learningRateMultiplier;
 
@@ -44,6 +44,23 @@ public final class Parameter {
     public long size() { return value.length(); }
 
     public void zeroGrad() { grad.assign(0); }
+
+    /**
+     * Moves the value and gradient into the given arrays of the same shape (views of
+     * an optimiser's flat buffers), keeping their contents. Layers read
+     * {@link #value()} and {@link #grad()} on every use, so they follow.
+     */
+    public void moveTo(INDArray newValue, INDArray newGrad) {
+        if (!java.util.Arrays.equals(newValue.shape(), value.shape())
+                || !java.util.Arrays.equals(newGrad.shape(), value.shape())) {
+            throw new IllegalArgumentException(name + ": cannot move " + java.util.Arrays.toString(value.shape())
+                    + " into " + java.util.Arrays.toString(newValue.shape()));
+        }
+        newValue.assign(value);
+        newGrad.assign(grad);
+        value = newValue;
+        grad = newGrad;
+    }
 
     @Override
     public String toString() {

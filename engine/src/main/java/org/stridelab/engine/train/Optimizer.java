@@ -1,10 +1,13 @@
 package org.stridelab.engine.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -16,59 +19,125 @@ import org.stridelab.engine.nn.Parameter;
  * momentum 0.9 or Adam, with L2 weight decay added to the gradient of the
  * parameters that take it (not batch-norm parameters, biases or strides), and a
  * per-parameter learning-rate multiplier (used for the strides).
+ *
+ * <p>Parameters that share those settings are moved into one flat value buffer
+ * and one flat gradient buffer ({@link Parameter#moveTo}), and a group is
+ * updated by one updater in a handful of ND4J calls: per parameter it took
+ * about a dozen small calls, 13 ms of a 300 ms step at width 0.25.
  */
 public final class Optimizer {
     public enum Kind { SGD, ADAM }
 
-    private final List<Parameter> parameters;
+    private final Kind kind;
     private final double weightDecay;
-    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
-    private final Map<String, INDArray> states = new LinkedHashMap<>();
+    private final List<Group> groups = new ArrayList<>();
+
+    /** Parameters updated alike, laid end to end in flat [1, size] buffers. */
+    private record Group(boolean weightDecay, double learningRateMultiplier, INDArray values, INDArray grads,
+                         INDArray state, GradientUpdater<?> updater, List<Slot> slots) {
+    }
+
+    /** A parameter's place in its group's buffers. */
+    private record Slot(Parameter parameter, long offset, long size) {
+    }
+
+    private record GroupKey(boolean weightDecay, double learningRateMultiplier, DataType type) {
+    }
 
     public Optimizer(Kind kind, LearningRateSchedule schedule, double momentum, double weightDecay,
                      List<Parameter> parameters) {
-        this.parameters = List.copyOf(parameters);
+        this.kind = kind;
         this.weightDecay = weightDecay;
-        for (Parameter p : this.parameters) {
-            IUpdater config = kind == Kind.SGD ? new Nesterovs(schedule, momentum) : new Adam(schedule);
-            long stateSize = config.stateSize(p.size());
-            INDArray state = Nd4j.createUninitializedDetached(p.value().dataType(), 1, stateSize).assign(0);
-            updaters.put(p.name(), config.instantiate(state, true));
-            states.put(p.name(), state);
+        Map<GroupKey, List<Parameter>> byKey = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            byKey.computeIfAbsent(new GroupKey(p.weightDecay(), p.learningRateMultiplier(), p.value().dataType()),
+                    k -> new ArrayList<>()).add(p);
         }
+        for (var e : byKey.entrySet()) {
+            long total = e.getValue().stream().mapToLong(Parameter::size).sum();
+            DataType type = e.getKey().type();
+            INDArray values = Nd4j.createUninitializedDetached(type, 1, total);
+            INDArray grads = Nd4j.createUninitializedDetached(type, 1, total);
+            List<Slot> slots = new ArrayList<>();
+            long offset = 0;
+            for (Parameter p : e.getValue()) {
+                p.moveTo(slice(values, offset, p.size()).reshape(p.value().shape()),
+                        slice(grads, offset, p.size()).reshape(p.value().shape()));
+                slots.add(new Slot(p, offset, p.size()));
+                offset += p.size();
+            }
+            IUpdater config = kind == Kind.SGD ? new Nesterovs(schedule, momentum) : new Adam(schedule);
+            INDArray state = Nd4j.createUninitializedDetached(type, 1, config.stateSize(total)).assign(0);
+            groups.add(new Group(e.getKey().weightDecay(), e.getKey().learningRateMultiplier(), values, grads, state,
+                    config.instantiate(state, true), List.copyOf(slots)));
+        }
+    }
+
+    private static INDArray slice(INDArray flat, long offset, long size) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + size));
     }
 
     /** Updates every parameter from its accumulated gradient, then zeroes the gradients. */
     public void step(long globalStep, int epoch) {
-        for (Parameter p : parameters) {
-            INDArray grad = p.grad().reshape(1, p.size());
-            if (weightDecay > 0 && p.weightDecay()) {
-                grad.addi(p.value().reshape(1, p.size()).mul(weightDecay));
+        for (Group g : groups) {
+            if (weightDecay > 0 && g.weightDecay()) {
+                g.grads().addi(g.values().mul(weightDecay));
             }
             // ND4J updaters turn the gradient, in place, into the step to subtract.
-            updaters.get(p.name()).applyUpdater(grad, (int) globalStep, epoch);
-            if (p.learningRateMultiplier() != 1.0) {
-                grad.muli(p.learningRateMultiplier());
+            g.updater().applyUpdater(g.grads(), (int) globalStep, epoch);
+            if (g.learningRateMultiplier() != 1.0) {
+                g.grads().muli(g.learningRateMultiplier());
             }
-            p.value().subi(p.grad());
-            p.zeroGrad();
+            g.values().subi(g.grads());
+            g.grads().assign(0);
         }
     }
 
-    /** Momentum or Adam moments per parameter name, for checkpoints (live views: copy before keeping). */
+    /**
+     * Momentum (SGD) or the two Adam moments per parameter name, laid out as ND4J's
+     * updater for that parameter alone would hold them ([v], or [m | v]): the
+     * checkpoint format. Copies.
+     */
     public Map<String, INDArray> state() {
-        return states;
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (Group g : groups) {
+            for (Slot s : g.slots()) {
+                INDArray[] parts = stateParts(g, s);
+                out.put(s.parameter().name(), parts.length == 1 ? parts[0].dup().reshape(1, s.size())
+                        : Nd4j.hstack(parts[0].reshape(1, s.size()), parts[1].reshape(1, s.size())));
+            }
+        }
+        return out;
     }
 
     /** Restores saved state; every parameter must be present with the same size. */
     public void restore(Map<String, INDArray> saved) {
-        for (var e : states.entrySet()) {
-            INDArray s = saved.get(e.getKey());
-            if (s == null || s.length() != e.getValue().length()) {
-                throw new IllegalStateException("checkpoint has no optimiser state for " + e.getKey()
-                        + " of the expected size: it was written by a different network");
+        for (Group g : groups) {
+            for (Slot s : g.slots()) {
+                String name = s.parameter().name();
+                INDArray[] parts = stateParts(g, s);
+                INDArray value = saved.get(name);
+                if (value == null || value.length() != parts.length * s.size()) {
+                    throw new IllegalStateException("checkpoint has no optimiser state for " + name
+                            + " of the expected size: it was written by a different network");
+                }
+                INDArray flat = value.reshape(value.length());
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i].assign(flat.get(NDArrayIndex.interval(i * s.size(), (i + 1) * s.size())));
+                }
             }
-            e.getValue().assign(s.reshape(e.getValue().shape()));
         }
+    }
+
+    /**
+     * Live views of the parameter's part of its group's updater state: {v} for SGD;
+     * {m, v} for Adam, whose state is [m of the group | v of the group].
+     */
+    private INDArray[] stateParts(Group g, Slot s) {
+        if (kind == Kind.SGD) {
+            return new INDArray[]{slice(g.state(), s.offset(), s.size())};
+        }
+        long half = g.state().length() / 2;
+        return new INDArray[]{slice(g.state(), s.offset(), s.size()), slice(g.state(), half + s.offset(), s.size())};
     }
 }
