@@ -109,8 +109,8 @@ public final class BatchNorm implements Layer {
             m = new double[channels];
             v = new double[channels];
             double unbias = count > 1 ? (double) count / (count - 1) : 1.0;
-            double[] rm = runningMean.toDoubleVector();
-            double[] rv = runningVar.toDoubleVector();
+            double[] rm = ChannelVectors.read(runningMean);
+            double[] rv = ChannelVectors.read(runningVar);
             for (int c = 0; c < channels; c++) {
                 m[c] = sums[c] / count;
                 v[c] = Math.max(0, squares[c] / count - m[c] * m[c]);
@@ -118,14 +118,14 @@ public final class BatchNorm implements Layer {
                 rm[c] = MOMENTUM * rm[c] + (1 - MOMENTUM) * m[c];
                 rv[c] = MOMENTUM * rv[c] + (1 - MOMENTUM) * v[c] * unbias;
             }
-            runningMean.assign(Nd4j.createFromArray(rm).castTo(runningMean.dataType()));
-            runningVar.assign(Nd4j.createFromArray(rv).castTo(runningVar.dataType()));
+            ChannelVectors.write(runningMean, rm);
+            ChannelVectors.write(runningVar, rv);
         } else {
-            m = runningMean.toDoubleVector();
-            v = runningVar.toDoubleVector();
+            m = ChannelVectors.read(runningMean);
+            v = ChannelVectors.read(runningVar);
         }
-        double[] g = gamma.value().toDoubleVector();
-        double[] b = beta.value().toDoubleVector();
+        double[] g = ChannelVectors.read(gamma.value());
+        double[] b = ChannelVectors.read(beta.value());
         double[] s = new double[channels];
         scale = new float[channels];
         shift = new float[channels];
@@ -179,7 +179,7 @@ public final class BatchNorm implements Layer {
             sumDy = dy.sum(0, 1, 2).toDoubleVector();
             sumDyX = dy.mul(input).sum(0, 1, 2).toDoubleVector();
         }
-        double[] g = gamma.value().toDoubleVector();
+        double[] g = ChannelVectors.read(gamma.value());
         double[] dGamma = new double[channels];
         float[] k = new float[channels];
         float[] b = new float[channels];
@@ -192,8 +192,8 @@ public final class BatchNorm implements Layer {
             b[ch] = (float) bc;
             c[ch] = (float) (-bc * mean[ch] - kc * sumDy[ch] / count);
         }
-        gamma.grad().addi(Nd4j.createFromArray(dGamma).castTo(gamma.grad().dataType()));
-        beta.grad().addi(Nd4j.createFromArray(sumDy).castTo(beta.grad().dataType()));
+        ChannelVectors.add(gamma.grad(), dGamma);
+        ChannelVectors.add(beta.grad(), sumDy);
         INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.shape());
         if (fast) {
             ChannelKernels.combine(dy, input, k, b, c, dx);
