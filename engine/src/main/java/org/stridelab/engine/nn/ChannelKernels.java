@@ -36,11 +36,6 @@ final class ChannelKernels {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && Contiguous.is(x);
     }
 
-    private static FloatBuffer buffer(INDArray a) {
-        FloatBuffer b = a.data().asNioFloat();
-        return b.position((int) a.offset()).slice();
-    }
-
     /** The row ranges {@code [from, to)} of the parallel tasks. */
     private interface RowTask {
         void run(int task, int fromRow, int toRow);
@@ -109,7 +104,7 @@ final class ChannelKernels {
     static void moments(INDArray x, double[] sums, double[] squares) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
-        FloatBuffer in = buffer(x);
+        FloatBuffer in = Contiguous.floats(x);
         double[][] s = new double[TASKS][channels];
         double[][] q = new double[TASKS][channels];
         forRows(rows, channels, (task, from, to) -> {
@@ -137,9 +132,9 @@ final class ChannelKernels {
     static void affine(INDArray x, float[] scale, float[] shift, INDArray residual, boolean relu, INDArray out) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
-        FloatBuffer in = buffer(x);
-        FloatBuffer res = residual == null ? null : buffer(residual);
-        FloatBuffer o = buffer(out);
+        FloatBuffer in = Contiguous.floats(x);
+        FloatBuffer res = residual == null ? null : Contiguous.floats(residual);
+        FloatBuffer o = Contiguous.floats(out);
         int block = blockRows(channels);
         float[] a = repeat(scale, block);
         float[] b = repeat(shift, block);
@@ -179,9 +174,9 @@ final class ChannelKernels {
                              double[] sumDy, double[] sumDyX) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
-        FloatBuffer g = buffer(dy);
-        FloatBuffer in = buffer(x);
-        FloatBuffer outBuffer = output == null ? null : buffer(output);
+        FloatBuffer g = Contiguous.floats(dy);
+        FloatBuffer in = Contiguous.floats(x);
+        FloatBuffer outBuffer = output == null ? null : Contiguous.floats(output);
         int block = blockRows(channels);
         float[] a = repeat(scale, block);
         float[] b = repeat(shift, block);
@@ -225,9 +220,9 @@ final class ChannelKernels {
     static void combine(INDArray dy, INDArray x, float[] k, float[] b, float[] bias, INDArray out) {
         int channels = (int) x.size(3);
         long rows = x.length() / channels;
-        FloatBuffer g = buffer(dy);
-        FloatBuffer in = buffer(x);
-        FloatBuffer o = buffer(out);
+        FloatBuffer g = Contiguous.floats(dy);
+        FloatBuffer in = Contiguous.floats(x);
+        FloatBuffer o = Contiguous.floats(out);
         int block = blockRows(channels);
         float[] kr = repeat(k, block);
         float[] br = repeat(b, block);

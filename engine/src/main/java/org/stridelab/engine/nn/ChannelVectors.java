@@ -21,15 +21,11 @@ final class ChannelVectors {
         return a.dataType() == DataType.FLOAT && Contiguous.is(a);
     }
 
-    private static FloatBuffer buffer(INDArray a) {
-        return a.data().asNioFloat().position((int) a.offset()).slice();
-    }
-
     static double[] read(INDArray a) {
         if (!direct(a)) {
             return a.toDoubleVector();
         }
-        FloatBuffer b = buffer(a);
+        FloatBuffer b = Contiguous.floats(a);
         double[] out = new double[(int) a.length()];
         for (int i = 0; i < out.length; i++) {
             out[i] = b.get(i);
@@ -42,7 +38,7 @@ final class ChannelVectors {
             a.assign(Nd4j.createFromArray(values).castTo(a.dataType()).reshape(a.shape()));
             return;
         }
-        FloatBuffer b = buffer(a);
+        FloatBuffer b = Contiguous.floats(a);
         for (int i = 0; i < values.length; i++) {
             b.put(i, (float) values[i]);
         }
@@ -53,7 +49,7 @@ final class ChannelVectors {
             a.addi(Nd4j.createFromArray(values).castTo(a.dataType()).reshape(a.shape()));
             return;
         }
-        FloatBuffer b = buffer(a);
+        FloatBuffer b = Contiguous.floats(a);
         for (int i = 0; i < values.length; i++) {
             b.put(i, b.get(i) + (float) values[i]);
         }

@@ -1,5 +1,6 @@
 package org.stridelab.engine.nn;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,6 +19,14 @@ final class Contiguous {
 
     static boolean is(INDArray a) {
         return a.ordering() == 'c' && Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'));
+    }
+
+    /**
+     * The float elements of a dense array as a buffer indexed from its first
+     * element: the Java kernels read and write the off-heap memory through it.
+     */
+    static FloatBuffer floats(INDArray a) {
+        return a.data().asNioFloat().position((int) a.offset()).slice();
     }
 
     /** {@code a} itself when dense, else a dense copy. */

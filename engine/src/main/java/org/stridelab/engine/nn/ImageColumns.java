@@ -42,9 +42,9 @@ final class ImageColumns {
             return Nd4j.createFromArray(out).reshape((long) n * ho * wo, cols).castTo(x.dataType());
         }
         INDArray src = Contiguous.of(x);
-        FloatBuffer in = src.data().asNioFloat().position((int) src.offset()).slice();
+        FloatBuffer in = Contiguous.floats(src);
         INDArray result = Nd4j.createUninitialized(DataType.FLOAT, (long) n * ho * wo, cols);
-        FloatBuffer out = result.data().asNioFloat().position((int) result.offset()).slice();
+        FloatBuffer out = Contiguous.floats(result);
         // Image by image through small per-thread arrays: no batch-sized (humongous) garbage per step.
         int imageFloats = h * w * c;
         int rowFloats = ho * wo * cols;

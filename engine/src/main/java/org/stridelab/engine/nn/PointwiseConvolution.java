@@ -20,7 +20,7 @@ final class PointwiseConvolution {
     static INDArray sample(INDArray x, int stride) {
         INDArray picked = stride == 1 ? x : x.get(grid(x, stride));
         long channels = x.size(3);
-        return contiguous(picked).reshape(picked.length() / channels, channels);
+        return Contiguous.of(picked).reshape(picked.length() / channels, channels);
     }
 
     /** out [N, H', W', out] = sampled [pixels, in] x weight[out, in]^T. */
@@ -39,7 +39,7 @@ final class PointwiseConvolution {
                              long[] inputShape, int stride) {
         long outChannels = weight.size(0);
         long inChannels = weight.size(1);
-        INDArray g = contiguous(gradOut).reshape(gradOut.length() / outChannels, outChannels);
+        INDArray g = Contiguous.of(gradOut).reshape(gradOut.length() / outChannels, outChannels);
         Nd4j.gemm(g, sampled, weightGrad.reshape(outChannels, inChannels), true, false, 1.0, 1.0);
         INDArray gradSampled = Nd4j.createUninitialized(g.dataType(), g.size(0), inChannels);
         Nd4j.gemm(g, weight.reshape(outChannels, inChannels), gradSampled, false, false, 1.0, 0.0);
@@ -55,9 +55,5 @@ final class PointwiseConvolution {
     private static INDArrayIndex[] grid(INDArray x, int stride) {
         return new INDArrayIndex[]{NDArrayIndex.all(), NDArrayIndex.interval(0, stride, x.size(1)),
             NDArrayIndex.interval(0, stride, x.size(2)), NDArrayIndex.all()};
-    }
-
-    private static INDArray contiguous(INDArray a) {
-        return Contiguous.of(a);
     }
 }
