@@ -1,8 +1,6 @@
 package org.stridelab.engine.nn;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,9 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * its own temporary); here forward is two passes and backward two, with the
  * ReLU that follows batch norm folded in. Blocks of rows are copied into a small
  * Java array; the inner loop runs along the channels, which the JIT vectorises.
+ * The row ranges are spread over the cores by {@link KernelThreads}.
  */
 final class ChannelKernels {
-    private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     /**
      * Floats per block copied to the Java heap. Small, so that a block and the
      * per-position accumulators stay in L1: 256 ran the kernels 1.3-2x faster than
@@ -26,7 +24,7 @@ final class ChannelKernels {
      */
     private static final int BLOCK_FLOATS = 256;
     /** Rows per parallel task; each task sums in float over one block, then in double. */
-    private static final int TASKS = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int TASKS = 4 * KernelThreads.SHARED.parallelism();
 
     private ChannelKernels() {
     }
@@ -47,8 +45,7 @@ final class ChannelKernels {
             body.run(0, 0, (int) rows);
             return;
         }
-        POOL.submit(() -> IntStream.range(0, tasks).parallel().forEach(t ->
-                body.run(t, (int) (rows * t / tasks), (int) (rows * (t + 1) / tasks)))).join();
+        KernelThreads.SHARED.run(tasks, t -> body.run(t, (int) (rows * t / tasks), (int) (rows * (t + 1) / tasks)));
     }
 
     private static int blockRows(int channels) {

@@ -1,7 +1,6 @@
 package org.stridelab.engine.nn;
 
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,7 +49,7 @@ final class ImageColumns {
         int rowFloats = ho * wo * cols;
         ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][]{new float[imageFloats],
             new float[rowFloats]});
-        IntStream.range(0, n).parallel().forEach(img -> {
+        KernelThreads.SHARED.run(n, img -> {
             float[][] t = scratch.get();
             in.get(img * imageFloats, t[0], 0, imageFloats);
             g.rows(t[0], 0, t[1]);

@@ -1,0 +1,21 @@
+package org.stridelab.engine.suite;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the build's promise that a hung test fails instead of hanging CI: the
+ * default timeout (root pom, surefire's JUnit configuration) runs every test in a
+ * separate thread, which JUnit names {@code junit-timeout-thread-N}. Without the
+ * configuration the test would run on the runner's main thread.
+ */
+class SuiteTimeoutTest {
+
+    @Test
+    void everyTestRunsUnderTheDefaultTimeoutInASeparateThread() {
+        String thread = Thread.currentThread().getName();
+        assertTrue(thread.startsWith("junit-timeout-thread"),
+                "tests run on '" + thread + "': the default timeout with thread mode SEPARATE_THREAD is not set");
+    }
+}
