@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +50,7 @@ import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.data.DataHome;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.session.RunNames;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.visualisations.charts.RunLabel;
@@ -63,8 +63,6 @@ import org.stridelab.visualisations.layout.ViewPanel;
  * the session state that enables the buttons.
  */
 public final class LabWindow {
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
     private final Stage stage;
     private final Runnable exit;
     private final TrainingWorker worker;
@@ -277,7 +275,7 @@ public final class LabWindow {
         if (Datasets.needsDownload(config.data()) && !confirmDownload()) {
             return;
         }
-        String name = config.method().cliName() + "-" + strides(config) + "-" + LocalDateTime.now().format(RUN_TIME);
+        String name = RunNames.fresh(config, LocalDateTime.now());
         config = config.withName(name);
         Path folder = form.runsFolderProperty().get().resolve(name);
         RunHandle run = new RunHandle(new RunLabel("run-" + (++runCount), legend(config), runCount - 1), config,
@@ -433,7 +431,8 @@ public final class LabWindow {
             canContinue.set(folder.hasCheckpoint() && !finished);
             status.setText("Opened " + dir + ": " + history.steps().size() + " steps, " + history.epochs().size()
                     + " epochs" + (finished ? " (finished)" : folder.hasCheckpoint() ? "; Continue run resumes it"
-                    : "; no checkpoint to continue from"));
+                    : "; no checkpoint to continue from")
+                    + (history.problems().isEmpty() ? "" : "; skipped: " + String.join("; ", history.problems())));
         } catch (IOException | RuntimeException ex) {
             error("Cannot open the run folder", ex.getMessage());
         }
@@ -503,15 +502,6 @@ public final class LabWindow {
     /** The engine's label (method and strides), plus the PHC order: a PHC run is a different network. */
     private static String legend(RunConfig c) {
         return c.label() + (c.phc() >= 2 ? " PHC" + c.phc() : "");
-    }
-
-    private static String strides(RunConfig c) {
-        StringBuilder b = new StringBuilder();
-        for (double s : c.strides()) {
-            b.append(b.length() == 0 ? "" : ",").append(s == Math.rint(s) ? Long.toString((long) s)
-                    : Double.toString(s));
-        }
-        return b.toString();
     }
 
     private static String capitalise(String s) {

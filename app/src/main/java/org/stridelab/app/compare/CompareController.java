@@ -409,6 +409,10 @@ public final class CompareController {
             reading--;
             if (item.checkedProperty().get() && items.get(item.path()) != null) { // still wanted
                 curves.show(run, legend(run.config(), item));
+                if (!run.events().problems().isEmpty()) { // drawn all the same: name what was skipped
+                    pane.status.setText(item.path().getFileName() + ": skipped "
+                            + String.join("; ", run.events().problems()));
+                }
             }
         }, why -> {
             reading--;

@@ -1,9 +1,5 @@
 package org.stridelab.app.export;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +8,7 @@ import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.run.RunFolderReader;
 import org.stridelab.engine.spectral.AxisCrop;
 import org.stridelab.engine.spectral.SpectralGeometry;
 import org.stridelab.engine.train.events.EpochEvent;
@@ -19,42 +16,44 @@ import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.StridesEvent;
 
 /**
- * Reads what a run folder recorded (metrics.csv, epochs.csv, strides.csv)
+ * Turns what a run folder recorded (read by the engine's {@link RunFolderReader})
  * back into the engine's event records, so a reopened run (from the app or
  * the command line) is drawn by exactly the code that draws a live one.
  * strides.csv holds strides and sizes but no masks; the masks are recomputed
  * from the strides with the engine's geometry (the same numbers the layer used).
  */
 public final class RunHistory {
-    /** Events in step order. */
-    public record Events(List<StepEvent> steps, List<EpochEvent> epochs, List<StridesEvent> strides) {
+    /** Events in step order, and what of the folder's logs could not be read (one line per damaged file). */
+    public record Events(List<StepEvent> steps, List<EpochEvent> epochs, List<StridesEvent> strides,
+                         List<String> problems) {
     }
 
     private RunHistory() {
     }
 
-    public static Events read(RunFolder folder, RunConfig config) throws IOException {
-        List<StepEvent> steps = new ArrayList<>();
-        List<EpochEvent> epochs = new ArrayList<>();
-        List<StridesEvent> strides = new ArrayList<>();
+    /** Never fails on damaged logs: it returns what is readable and names the rest in {@link Events#problems()}. */
+    public static Events read(RunFolder folder, RunConfig config) {
+        RunFolderReader.Contents logs = RunFolderReader.read(folder);
         String id = config.name();
-        for (String[] r : rows(folder.metrics())) {
-            // step,epoch,batch,loss,learning_rate,images_per_second,elapsed_seconds
-            steps.add(new StepEvent(id, i(r[1]), i(r[2]), 0, l(r[0]), d(r[3]), d(r[4]), d(r[5]), d(r[6])));
+        List<StepEvent> steps = new ArrayList<>();
+        for (RunFolderReader.Step r : logs.steps()) {
+            steps.add(new StepEvent(id, r.epoch(), r.batch(), 0, r.step(), r.loss(), r.learningRate(),
+                    r.imagesPerSecond(), r.elapsedSeconds()));
         }
-        for (String[] r : rows(folder.epochs())) {
-            // step,epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,epoch_seconds
-            epochs.add(new EpochEvent(id, i(r[1]), l(r[0]), d(r[2]), d(r[3]), d(r[4]), d(r[5]), d(r[6])));
+        List<EpochEvent> epochs = new ArrayList<>();
+        for (RunFolderReader.Epoch r : logs.epochs()) {
+            epochs.add(new EpochEvent(id, r.epoch(), r.step(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.epochSeconds()));
         }
         Map<Long, List<PoolingState>> byStep = new LinkedHashMap<>();
         Map<Long, Long> cost = new LinkedHashMap<>();
-        for (String[] r : rows(folder.strides())) {
-            // step,layer,stride_h,stride_w,input_h,input_w,output_h,output_w,multiply_adds_per_image
-            long step = l(r[0]);
-            byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(new PoolingState(r[1], d(r[2]), d(r[3]),
-                    i(r[4]), i(r[5]), i(r[6]), i(r[7]), new float[0], new float[0]));
-            cost.put(step, l(r[8]));
+        for (RunFolderReader.Stride r : logs.strides()) {
+            byStep.computeIfAbsent(r.step(), k -> new ArrayList<>()).add(new PoolingState(r.layer(),
+                    r.strideHeight(), r.strideWidth(), r.inputHeight(), r.inputWidth(), r.outputHeight(),
+                    r.outputWidth(), new float[0], new float[0]));
+            cost.put(r.step(), r.multiplyAddsPerImage());
         }
+        List<StridesEvent> strides = new ArrayList<>();
         List<Long> keys = new ArrayList<>(byStep.keySet());
         for (int k = 0; k < keys.size(); k++) {
             long step = keys.get(k);
@@ -64,7 +63,7 @@ public final class RunHistory {
             }
             strides.add(new StridesEvent(id, step, layers, cost.get(step)));
         }
-        return new Events(steps, epochs, strides);
+        return new Events(steps, epochs, strides, logs.problems());
     }
 
     /** The layers with their 1-D masks recomputed from strides and sizes. */
@@ -91,35 +90,5 @@ public final class RunHistory {
                     s.outputHeight(), s.outputWidth(), rows.maskAsFloats(), cols.maskAsFloats()));
         }
         return out;
-    }
-
-    private static List<String[]> rows(Path file) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int k = 1; k < lines.size(); k++) {
-            String line = lines.get(k).strip();
-            if (!line.isEmpty()) {
-                String[] r = line.split(",", -1);
-                if (r.length >= 7) {
-                    out.add(r);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double d(String s) {
-        return Double.parseDouble(s);
-    }
-
-    private static long l(String s) {
-        return Long.parseLong(s);
-    }
-
-    private static int i(String s) {
-        return Integer.parseInt(s);
     }
 }

@@ -1,6 +1,6 @@
 package org.stridelab.app.training;
 
-import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.stridelab.engine.model.ResNet18;
@@ -9,16 +9,15 @@ import org.stridelab.engine.data.DatasetException;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.data.DownloadCancelledException;
 import org.stridelab.engine.run.RunConfig;
-import org.stridelab.engine.run.RunFolder;
-import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.Trainer;
 import org.stridelab.engine.train.TrainerControl;
 import org.stridelab.engine.train.events.RunSummary;
 
 /**
  * One run, start to end, on the training worker: data (downloading CIFAR-10
- * if asked), the run folder (new, or reopened to continue), the trainer (with
- * its checkpoint restored when continuing), the folder writer, and training.
+ * if asked), then the engine's {@link RunSession} (the run folder, new or reopened
+ * to continue, the trainer with its checkpoint restored, the folder's logs).
  * Everything it has to say goes into the event buffer; it never touches the UI.
  */
 final class TrainingJob implements Runnable {
@@ -77,27 +76,21 @@ final class TrainingJob implements Runnable {
             if (control.isStopRequested()) {
                 return new AppEvents.Ended(null, null);
             }
-            Path path = run.folder();
-            RunFolder folder = resume ? RunFolder.open(path) : RunFolder.create(path, config);
+            RunSession session = resume ? RunSession.reopen(run.folder()) : RunSession.create(run.folder(), config);
             events.offer(run, new AppEvents.Message("building the network"));
-            Trainer trainer = new Trainer(config, data, folder, control);
-            boolean restored = trainer.restoreIfPossible();
+            Trainer trainer = session.prepare(data, control);
+            boolean restored = session.resumed();
             onModel.accept(trainer.model());
-            if (restored && folder.isFinished() && trainer.state().nextEpoch() >= config.epochs()) {
+            if (session.alreadyFinished()) {
                 return new AppEvents.Ended(null, "this run has already finished all "
-                        + config.epochs() + " epochs; see " + folder.summary());
+                        + config.epochs() + " epochs; see " + session.folder().summary());
             }
             events.offer(run, new AppEvents.Prepared(trainer.model().parameterCount(),
                     trainer.model().multiplyAdds(32, 32), trainer.stepsPerEpoch(), config.epochs(),
                     restored ? trainer.state().globalStep() : 0, restored ? trainer.state().nextEpoch() : 0,
-                    data.description(), folder.path()));
-            try (RunFolderWriter writer = new RunFolderWriter(folder, restored ? trainer.state().globalStep() : -1)) {
-                trainer.addListener(writer);
-                trainer.addListener(new BufferingListener(run, events));
-                trainer.addListener(new ThroughputLog(config));
-                RunSummary summary = trainer.run();
-                return new AppEvents.Ended(summary, null);
-            }
+                    data.description(), session.folder().path()));
+            RunSummary summary = session.run(List.of(new BufferingListener(run, events), new ThroughputLog(config)));
+            return new AppEvents.Ended(summary, null);
         } catch (InterruptedException e) {
             return new AppEvents.Ended(null, "interrupted");
         } catch (Throwable t) {

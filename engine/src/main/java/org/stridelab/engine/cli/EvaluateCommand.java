@@ -38,8 +38,18 @@ final class EvaluateCommand implements Callable<Integer> {
         ResNet18 model = new ResNet18(config.model());
         Checkpoint.load(weights, model, null);
         int batch = Math.max(256, config.batchSize());
-        Evaluation val = Evaluator.evaluate(model, splits.validation(), batch);
-        Evaluation test = Evaluator.evaluate(model, splits.test(), batch);
+        Evaluation val;
+        Evaluation test;
+        try {
+            // Halves its batch when memory runs out, as training's evaluation does (its advice sends users here).
+            val = Evaluator.evaluateWithinMemory(model, splits.validation(), batch, () -> { });
+            test = Evaluator.evaluateWithinMemory(model, splits.test(), batch, () -> { });
+        } catch (OutOfMemoryError oom) {
+            System.err.println("stridelab: out of memory evaluating " + run + " even in batches of "
+                    + Evaluator.MIN_BATCH + " (" + oom.getMessage() + "); free memory or raise "
+                    + "-Dorg.bytedeco.javacpp.maxphysicalbytes");
+            return StrideLabCommand.RUN_FAILED;
+        }
         System.out.printf("%s (%s weights) on %s%n", config.label(), weights.getFileName(), splits.description());
         System.out.printf("validation: accuracy %.2f %%, loss %.4f (%d images)%n", 100 * val.accuracy(), val.loss(),
                 val.images());

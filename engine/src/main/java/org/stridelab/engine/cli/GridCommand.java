@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stridelab.engine.experiment.CellSelection;
 import org.stridelab.engine.experiment.CellStatus;
+import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.experiment.DatasetCache;
 import org.stridelab.engine.experiment.GridCell;
 import org.stridelab.engine.experiment.GridDescription;
@@ -158,18 +159,16 @@ final class GridCommand implements Runnable {
                     cells.size(), selectionText(), out.toAbsolutePath());
             ConsoleProgress downloads = new ConsoleProgress(System.out, 1);
             TrainerControl control = new TrainerControl();
-            Thread hook = new Thread(control::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
+            GridRunner runner = new GridRunner(folder, grid, new DatasetCache(downloads::download, download), control,
+                    new Printer());
             GridRunner.Outcome outcome;
-            try {
-                outcome = new GridRunner(folder, grid, new DatasetCache(downloads::download, download), control,
-                        new Printer()).run(cells);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // already exiting: the stop has been obeyed
-                }
+            boolean signalled;
+            int signalExit;
+            try (GracefulStop signals = new GracefulStop(control::stop, runner::lastCheckpoint,
+                    GracefulStop.DEFAULT_BOUND, System.err)) {
+                outcome = runner.run(cells);
+                signalled = signals.signalled();
+                signalExit = signals.exitCode(0);
             }
             System.out.printf("%d trained, %d finished earlier, %d failed%s%n", outcome.trained(),
                     outcome.alreadyFinished(), outcome.failed(), outcome.stopped()
@@ -180,6 +179,11 @@ final class GridCommand implements Runnable {
                 System.out.println();
                 System.out.print(GridReport.tableText(written.results()));
                 System.out.println("report: " + out.resolve(GridReport.MARKDOWN));
+            }
+            if (signalled) {
+                System.out.println("stopped by a signal; kept " + runner.lastCheckpoint() + "; continue with: "
+                        + "stridelab grid run --out " + out.toAbsolutePath());
+                return signalExit;
             }
             return outcome.failed() > 0 ? StrideLabCommand.RUN_FAILED : 0;
         }
@@ -238,7 +242,7 @@ final class GridCommand implements Runnable {
                     b.set("width", width);
                 }
                 if (data != null) {
-                    b.set("data", data);
+                    b.set("data", DataSourceResolver.canonical(data));
                 }
                 if (trainLimit != null) {
                     b.set("trainLimit", trainLimit);

@@ -3,15 +3,16 @@ package org.stridelab.engine.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunConfig;
-import org.stridelab.engine.run.RunFolder;
-import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.model.ResNet18;
+import org.stridelab.engine.session.RunNames;
+import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.LearningRateSchedule;
 import org.stridelab.engine.train.Optimizer;
 import org.stridelab.engine.train.Trainer;
@@ -110,59 +111,58 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config;
-        RunFolder folder;
+        RunSession session;
         if (resume != null) {
-            folder = RunFolder.open(resume);
-            config = folder.readConfig();
+            session = RunSession.reopen(resume);
         } else {
-            config = buildConfig();
-            Path dir = out != null ? out : Path.of("runs", config.name());
-            folder = RunFolder.create(dir, config);
+            RunConfig config = buildConfig();
+            session = RunSession.create(out != null ? out : Path.of("runs", config.name()), config);
         }
+        RunConfig config = session.config();
         ConsoleProgress progress = new ConsoleProgress(System.out, config.epochs());
         DatasetSplits splits = DataSourceResolver.resolve(config.data(), progress::download, download);
-        Trainer trainer = new Trainer(config, splits, folder, new TrainerControl());
-        boolean resumed = trainer.restoreIfPossible();
-        if (resume != null && !resumed) {
-            System.out.println("no checkpoint in " + folder.path() + " yet: starting the run from the beginning");
+        Trainer trainer = session.prepare(splits, new TrainerControl());
+        if (resume != null && !session.resumed()) {
+            System.out.println("no checkpoint in " + session.folder().path() + " yet: starting the run from the "
+                    + "beginning");
         }
-        if (folder.isFinished() && resumed && trainer.state().nextEpoch() >= config.epochs()) {
-            System.out.println(folder.path() + " has already finished; see summary.json");
+        if (session.alreadyFinished()) {
+            System.out.println(session.folder().path() + " has already finished; see summary.json");
             return 0;
         }
         System.out.printf("%s | %s | %,d parameters | %,d multiply-adds per image%n", config.label(),
                 splits.description(), trainer.model().parameterCount(), trainer.model().multiplyAdds(32, 32));
         if (config.phc() >= 2) {
-            long ordinary = new org.stridelab.engine.model.ResNet18(config.model().withPhc(0)).parameterCount();
-            System.out.printf("PHC n=%d: filters %s (multiples of %d); %,d parameters vs %,d with ordinary "
-                            + "convolutions (%.2fx fewer)%s%n", config.phc(),
-                    Arrays.toString(config.model().filters()), config.phc(), trainer.model().parameterCount(),
-                    ordinary, (double) ordinary / trainer.model().parameterCount(),
-                    3 % config.phc() == 0 ? "" : "; the RGB stem stays an ordinary convolution (3 channels do not "
-                            + "divide by " + config.phc() + ")");
+            printPhc(config, trainer);
         }
-        System.out.println("run folder: " + folder.path().toAbsolutePath());
-        try (RunFolderWriter writer = new RunFolderWriter(folder, resumed ? trainer.state().globalStep() : -1)) {
-            trainer.addListener(writer);
-            trainer.addListener(progress);
-            TrainerControl control = trainer.control();
-            Thread hook = new Thread(control::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
-            RunSummary summary = trainer.run();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting: the stop command has been obeyed
+        System.out.println("run folder: " + session.folder().path().toAbsolutePath());
+        RunSummary summary;
+        try (GracefulStop signals = new GracefulStop(trainer.control()::stop, session::lastCheckpoint,
+                GracefulStop.DEFAULT_BOUND, System.err)) {
+            summary = session.run(List.of(progress));
+            if (signals.signalled()) {
+                System.out.println("stopped by a signal; kept " + session.lastCheckpoint() + "; continue with: "
+                        + session.resumeCommand());
+                return signals.exitCode(0);
             }
-            if (summary == null) {
-                return progress.failed() ? StrideLabCommand.RUN_FAILED : 0;
-            }
-            System.out.printf("validation %.2f %% (best, epoch %d), test %.2f %%; results in %s%n",
-                    100 * summary.bestValidationAccuracy(), summary.bestEpoch(), 100 * summary.testAccuracy(),
-                    folder.summary());
-            return 0;
         }
+        if (summary == null) {
+            return progress.failed() ? StrideLabCommand.RUN_FAILED : 0;
+        }
+        System.out.printf("validation %.2f %% (best, epoch %d), test %.2f %%; results in %s%n",
+                100 * summary.bestValidationAccuracy(), summary.bestEpoch(), 100 * summary.testAccuracy(),
+                session.folder().summary());
+        return 0;
+    }
+
+    private static void printPhc(RunConfig config, Trainer trainer) {
+        long ordinary = new ResNet18(config.model().withPhc(0)).parameterCount();
+        System.out.printf("PHC n=%d: filters %s (multiples of %d); %,d parameters vs %,d with ordinary "
+                        + "convolutions (%.2fx fewer)%s%n", config.phc(),
+                Arrays.toString(config.model().filters()), config.phc(), trainer.model().parameterCount(),
+                ordinary, (double) ordinary / trainer.model().parameterCount(),
+                3 % config.phc() == 0 ? "" : "; the RGB stem stays an ordinary convolution (3 channels do not "
+                        + "divide by " + config.phc() + ")");
     }
 
     private RunConfig buildConfig() {
@@ -178,15 +178,13 @@ final class TrainCommand implements Callable<Integer> {
             Optimizer.Kind opt = parseEnum(Optimizer.Kind.class, optimizer, "--optimizer", "sgd or adam");
             LearningRateSchedule.Kind sched = parseEnum(LearningRateSchedule.Kind.class, schedule, "--schedule",
                     "constant, step or cosine");
-            String name = m.cliName() + "-" + strides.replace(',', '-') + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            if (out != null && out.getFileName() != null) {
-                name = out.getFileName().toString().replaceAll("[^A-Za-z0-9._+=,-]", "_");
-            }
-            RunConfig config = new RunConfig(name, m, s, width, smoothness, sharedStride, strideLr, strideMin, strideMax, costLambda,
-                    phc,
-                    batch, epochs, opt, lr, momentum, weightDecay, sched, stepEpochs, gamma, mixup, !noAugment,
-                    patience, checkpointEvery, data, trainLimit, seed);
+            RunConfig config = new RunConfig("unnamed", m, s, width, smoothness, sharedStride, strideLr, strideMin,
+                    strideMax, costLambda, phc, batch, epochs, opt, lr, momentum, weightDecay, sched, stepEpochs,
+                    gamma, mixup, !noAugment, patience, checkpointEvery, DataSourceResolver.canonical(data),
+                    trainLimit, seed);
+            String name = out != null && out.getFileName() != null
+                    ? RunNames.fromFolder(out.getFileName().toString()) : RunNames.fresh(config, LocalDateTime.now());
+            config = config.withName(name);
             var problems = config.problems();
             if (!problems.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), String.join("\n", problems));

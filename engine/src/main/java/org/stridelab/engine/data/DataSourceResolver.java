@@ -38,6 +38,27 @@ public final class DataSourceResolver {
         return DatasetSplits.of(CifarBinaryReader.read(locate(spec, progress, allowDownload, datasets, downloader)));
     }
 
+    /**
+     * The spec as a run should store it: the named sources as they are, a path made
+     * absolute, so that {@code --resume} and {@code evaluate} find the data from any
+     * working folder.
+     */
+    public static String canonical(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return spec;
+        }
+        String trimmed = spec.strip();
+        String key = trimmed.toLowerCase(Locale.ROOT);
+        if (key.equals(GENERATED) || key.equals(CIFAR10) || key.equals("cifar-10")) {
+            return trimmed;
+        }
+        try {
+            return Path.of(trimmed).toAbsolutePath().normalize().toString();
+        } catch (InvalidPathException e) {
+            return trimmed; // resolving it reports the problem in full
+        }
+    }
+
     /** The folder or archive the spec stands for (downloading or generating it if needed). */
     public static Path locate(String spec, DownloadProgress progress, boolean allowDownload, Path datasets,
             CifarDownloader downloader) {

@@ -25,7 +25,7 @@ import org.stridelab.engine.train.events.RunSummary;
  * @param epochsLogged    rows in epochs.csv
  * @param secondsPerEpoch mean epoch time in epochs.csv (validation included), NaN if none
  * @param strides         per spectral layer, [Sh, Sw]: the final strides of a finished cell, else the latest logged
- * @param message         why it failed, or null
+ * @param message         why it failed, or which of its logs are damaged, or null
  */
 public record CellResult(GridCell cell, Path folder, CellStatus status, RunConfig config, RunSummary summary,
                          ShiftConsistencyResult shift, int epochsLogged, double secondsPerEpoch,
@@ -53,13 +53,17 @@ public record CellResult(GridCell cell, Path folder, CellStatus status, RunConfi
             Path shiftFile = grid.shiftFile(cell);
             ShiftConsistencyResult shift = Files.isRegularFile(shiftFile)
                     ? Json.read(shiftFile, ShiftConsistencyResult.class) : null;
-            RunFiles.EpochTimes times = RunFiles.epochTimes(f.epochs());
+            RunFiles logs = RunFiles.read(f);
             Map<String, double[]> strides = summary != null && summary.finalStrides() != null
-                    ? summary.finalStrides() : RunFiles.lastStrides(f.strides());
+                    ? summary.finalStrides() : logs.lastStrides();
             String message = status == CellStatus.FAILED
                     ? Files.readString(grid.failureFile(cell), StandardCharsets.UTF_8).strip() : null;
-            return new CellResult(cell, f.path(), status, config, summary, shift, times.epochs(),
-                    times.meanSeconds(), strides, message);
+            if (!logs.problems().isEmpty()) {
+                String damage = String.join("; ", logs.problems());
+                message = message == null ? damage : message + "; " + damage;
+            }
+            return new CellResult(cell, f.path(), status, config, summary, shift, logs.epochsLogged(),
+                    logs.meanEpochSeconds(), strides, message);
         } catch (IOException | RuntimeException e) {
             return new CellResult(cell, f.path(), CellStatus.FAILED, null, null, null, 0, Double.NaN, Map.of(),
                     "unreadable: " + e.getMessage());

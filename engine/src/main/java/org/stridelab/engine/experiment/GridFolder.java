@@ -1,15 +1,12 @@
 package org.stridelab.engine.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.stridelab.engine.run.Json;
 import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunConfigDifferences;
 import org.stridelab.engine.run.RunFolder;
 
 /**
@@ -102,7 +99,7 @@ public record GridFolder(Path path) {
                     RunConfig wanted = spec.configFor(cell);
                     if (!onDisk.equals(wanted)) {
                         throw new IOException(path + " holds a different grid: cell " + cell.name()
-                                + " was trained with " + differences(onDisk, wanted) + ". Use another --out folder, "
+                                + " was trained with " + RunConfigDifferences.between(onDisk, wanted) + ". Use another --out folder, "
                                 + "or leave out --preset/--config and the grid flags to continue the grid as "
                                 + grid.definition() + " defines it.");
                     }
@@ -112,20 +109,5 @@ public record GridFolder(Path path) {
         Files.createDirectories(path);
         GridSpecJson.write(grid.definition(), spec);
         return grid;
-    }
-
-    /** The fields in which two configurations differ, e.g. "epochs 150 (now 40)". */
-    static String differences(RunConfig onDisk, RunConfig wanted) {
-        JsonNode a = Json.mapper().valueToTree(onDisk);
-        JsonNode b = Json.mapper().valueToTree(wanted);
-        List<String> d = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode other = b.get(e.getKey());
-            if (!e.getValue().equals(other)) {
-                d.add(e.getKey() + " " + e.getValue() + " (now " + other + ")");
-            }
-        }
-        return d.isEmpty() ? "other settings" : String.join(", ", d);
     }
 }

@@ -3,6 +3,7 @@ package org.stridelab.engine.experiment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.stridelab.engine.data.DatasetException;
@@ -12,7 +13,7 @@ import org.stridelab.engine.run.AtomicFiles;
 import org.stridelab.engine.run.Json;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
-import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.Checkpoint;
 import org.stridelab.engine.train.Trainer;
 import org.stridelab.engine.train.TrainerControl;
@@ -38,6 +39,8 @@ public final class GridRunner {
     private final Function<String, DatasetSplits> data;
     private final TrainerControl control;
     private final GridListener listener;
+    /** The cell training now, for a stop message from another thread. */
+    private volatile RunSession current;
 
     /**
      * @param data    dataset spec to splits, e.g. a {@link DatasetCache}
@@ -50,6 +53,12 @@ public final class GridRunner {
         this.data = data;
         this.control = control == null ? new TrainerControl() : control;
         this.listener = listener == null ? new GridListener() { } : listener;
+    }
+
+    /** The checkpoint of the cell training now, in words (what a kill would keep of it). */
+    public String lastCheckpoint() {
+        RunSession s = current;
+        return s == null ? "no cell has started" : s.lastCheckpoint();
     }
 
     /** How a call to {@link #run(List)} went, in cells. */
@@ -100,32 +109,17 @@ public final class GridRunner {
     private CellEnd train(GridCell cell, RunFolder folder, int index, int count)
             throws IOException, InterruptedException {
         RunConfig config = spec.configFor(cell);
-        RunFolder f;
-        if (Files.isRegularFile(folder.config())) {
-            f = RunFolder.open(folder.path());
-            RunConfig onDisk = f.readConfig();
-            if (!onDisk.equals(config)) {
-                throw new IOException(folder.path() + " was started with other settings: "
-                        + GridFolder.differences(onDisk, config));
-            }
-        } else {
-            f = RunFolder.create(folder.path(), config);
-        }
+        RunSession session = RunSession.openOrCreate(folder.path(), config);
+        current = session;
         Files.deleteIfExists(grid.failureFile(cell));
         DatasetSplits splits = data.apply(config.data());
-        Trainer trainer = new Trainer(config, splits, f, control);
-        boolean resumed = trainer.restoreIfPossible();
-        // Without a checkpoint nothing of an earlier attempt is kept: step 0 drops all its log rows.
-        long keepThroughStep = resumed ? trainer.state().globalStep() : 0;
-        listener.cellStarting(cell, index, count, config, resumed ? trainer.state().globalStep() : -1);
+        Trainer trainer = session.prepare(splits, control);
+        listener.cellStarting(cell, index, count, config, session.resumed() ? trainer.state().globalStep() : -1);
         LastLifecycle lifecycle = new LastLifecycle();
-        RunSummary summary;
-        try (RunFolderWriter writer = new RunFolderWriter(f, keepThroughStep)) {
-            trainer.addListener(writer);
-            trainer.addListener(lifecycle);
-            listener.trainingListeners(cell, config).forEach(trainer::addListener);
-            summary = trainer.run();
-        }
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(lifecycle);
+        listeners.addAll(listener.trainingListeners(cell, config));
+        RunSummary summary = session.run(listeners);
         if (summary != null) {
             ShiftConsistencyResult shift = probe(cell, trainer.model(), splits);
             listener.cellFinished(cell, summary, shift);
@@ -173,13 +167,15 @@ public final class GridRunner {
         }
     }
 
-    /** Remembers the last lifecycle event, to tell a failed run from a stopped one. */
+    /** Remembers the last change of state, to tell a failed run from a stopped one (stall warnings are no change). */
     private static final class LastLifecycle implements TrainingListener {
-        LifecycleEvent last;
+        volatile LifecycleEvent last;
 
         @Override
         public void onLifecycle(LifecycleEvent event) {
-            last = event;
+            if (event.kind() != LifecycleEvent.Kind.STALLED && event.kind() != LifecycleEvent.Kind.STALL_ENDED) {
+                last = event;
+            }
         }
     }
 }

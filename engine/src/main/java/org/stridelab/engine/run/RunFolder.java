@@ -57,6 +57,19 @@ public record RunFolder(Path path) {
         return folder;
     }
 
+    /**
+     * Deletes the temporary files of atomic writes that a kill interrupted
+     * ({@code .NAME*.tmp}): the files they were to replace are intact, and the
+     * half-written copies would only take space.
+     */
+    public void removeStaleTemporaryFiles() throws IOException {
+        try (var files = Files.newDirectoryStream(path, ".*.tmp")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     public RunConfig readConfig() throws IOException {
         RunConfig config = Json.read(config(), RunConfig.class);
         var problems = config.problems();

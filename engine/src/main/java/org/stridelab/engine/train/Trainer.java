@@ -1,6 +1,7 @@
 package org.stridelab.engine.train;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.spectral.CostRegularizer;
 import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.spectral.SpectralDownsamplingSite;
+import org.stridelab.engine.run.PausePoint;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
@@ -58,7 +60,11 @@ public final class Trainer {
     private final LabeledImages trainImages;
     private final CostRegularizer costRegularizer;
     private final String runId;
+    private final StepMonitor monitor = new StepMonitor();
+    private StallRule stallRule = StallRule.DEFAULT;
     private TrainerState state = TrainerState.fresh();
+    /** The checkpoint on disk, in words: what a kill right now would keep. Read by other threads. */
+    private volatile String lastCheckpoint = "no checkpoint yet (a kill now loses the run so far)";
 
     public Trainer(RunConfig config, DatasetSplits data, RunFolder folder, TrainerControl control) {
         this.config = config.validated();
@@ -109,6 +115,7 @@ public final class Trainer {
     public boolean restoreIfPossible() throws IOException {
         if (folder != null && folder.hasCheckpoint()) {
             state = Checkpoint.load(folder.checkpoint(), model, optimizer);
+            lastCheckpoint = describeCheckpoint(state);
             return true;
         }
         return false;
@@ -118,12 +125,31 @@ public final class Trainer {
         return state;
     }
 
+    /** What the training thread is doing; safe to read from any thread. */
+    public StepMonitor monitor() {
+        return monitor;
+    }
+
+    /** When a step counts as stuck (before {@link #run}); the default is {@link StallRule#DEFAULT}. */
+    public void stallRule(StallRule rule) {
+        this.stallRule = java.util.Objects.requireNonNull(rule);
+    }
+
     /**
      * Trains until the configured epochs, early stopping, a stop command or a
      * failure; returns the summary when the run finished, null when it stopped
-     * or failed (the lifecycle event says which, and why).
+     * or failed (the lifecycle event says which, and why). A watchdog reports a
+     * step that takes far longer than the run's median step (see {@link StallRule}).
      */
     public RunSummary run() throws IOException, InterruptedException {
+        try (StallWatchdog watchdog = new StallWatchdog(monitor, stallRule, Duration.ofSeconds(1), this::reportStall)) {
+            return runEpochs();
+        } finally {
+            monitor.idle();
+        }
+    }
+
+    private RunSummary runEpochs() throws IOException, InterruptedException {
         boolean resumed = state.globalStep() > 0 || state.nextEpoch() > 0;
         emit(new LifecycleEvent(runId, resumed ? Kind.RESUMED : Kind.STARTED,
                 (resumed ? "resumed at epoch " + (state.nextEpoch() + 1) + ", step " + state.globalStep() : "started")
@@ -133,18 +159,15 @@ public final class Trainer {
         String stopReason = "completed " + config.epochs() + " epochs";
         for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            double lossSum = 0;
-            long correct = 0;
-            long seen = 0;
             try (BatchLoader loader = new BatchLoader(trainImages, config.batchSize(), true, config.mixupAlpha(),
                     config.seed(), epoch, state.nextBatch(), PREFETCH, config.augment())) {
                 long last = System.nanoTime();
                 for (int b = state.nextBatch(); loader.hasNext(); b++) {
                     final int e = epoch;
+                    monitor.idle();
                     if (!control.awaitTurn(() -> emit(new LifecycleEvent(runId, Kind.PAUSED, "paused at epoch "
                             + (e + 1))), () -> emit(new LifecycleEvent(runId, Kind.CONTINUED, "continued")))) {
-                        double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
-                        state = state.atBatch(epoch, b, state.globalStep(), elapsed);
+                        state = state.withElapsed(startElapsed + (System.nanoTime() - startNanos) / 1e9);
                         if (!saveCheckpoint()) {
                             return diverged("before the stop");
                         }
@@ -152,6 +175,8 @@ public final class Trainer {
                                 + state.globalStep() + "; the checkpoint is saved and the run can be resumed"));
                         return null;
                     }
+                    long step = state.globalStep() + 1;
+                    monitor.stepStarted(step);
                     Batch batch = loader.next();
                     StepResult r;
                     try {
@@ -159,26 +184,37 @@ public final class Trainer {
                     } catch (OutOfMemoryError oom) {
                         model.clearCache();
                         emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory at epoch " + (epoch + 1)
-                                + ", step " + (state.globalStep() + 1) + " (" + oom.getMessage() + "): this network "
+                                + ", step " + step + " (" + oom.getMessage() + "): this network "
                                 + "needs more memory than the process may use; lower --batch or --width (DiffStride "
                                 + "keeps larger maps than its stride suggests, see the output sizes), or raise "
                                 + "-Dorg.bytedeco.javacpp.maxphysicalbytes; the last checkpoint is kept"));
                         return null;
+                    } catch (RuntimeException broken) {
+                        // A NaN stride or weight fails deep inside a layer (e.g. the spectral geometry's
+                        // stride check): that is divergence, reported as such, not a bare exception.
+                        model.clearCache();
+                        if (!parametersFinite()) {
+                            return diverged("at step " + step);
+                        }
+                        throw broken;
                     }
                     if (!Double.isFinite(r.loss)) {
                         String msg = "the loss became " + r.loss + " at epoch " + (epoch + 1) + ", step "
-                                + (state.globalStep() + 1) + ": training diverged (try a lower learning rate, e.g. "
+                                + step + ": training diverged (try a lower learning rate, e.g. "
                                 + config.learningRate() / 10 + "); the last good checkpoint is kept";
                         emit(new LifecycleEvent(runId, Kind.FAILED, msg));
                         return null;
                     }
+                    if (!stridesFinite()) {
+                        // The update made a learned stride NaN: reporting it would fail in the spectral
+                        // geometry's checks with a bare exception, and the next step would too.
+                        return diverged("at step " + step + " (a learned stride)");
+                    }
+                    monitor.phase(TrainingPhase.REPORTING);
                     long now = System.nanoTime();
                     double elapsed = startElapsed + (now - startNanos) / 1e9;
-                    long step = state.globalStep() + 1;
-                    state = state.atBatch(epoch, b + 1, step, elapsed);
-                    lossSum += r.loss * batch.size();
-                    correct += r.correct;
-                    seen += batch.size();
+                    state = state.afterStep(epoch, b + 1, step, elapsed, r.loss * batch.size(), r.correct,
+                            batch.size());
                     StepEvent ev = new StepEvent(runId, epoch, b, stepsPerEpoch, step, r.loss, r.learningRate,
                             batch.size() / ((now - last) / 1e9), elapsed);
                     last = now;
@@ -193,8 +229,11 @@ public final class Trainer {
                             && !saveCheckpoint()) {
                         return diverged("at step " + step);
                     }
+                    monitor.stepEnded();
+                    PausePoint.reach(PausePoint.STEP);
                 }
             }
+            PausePoint.reach(PausePoint.EVALUATION);
             Evaluation val;
             try {
                 val = evaluate(data.validation());
@@ -202,16 +241,18 @@ public final class Trainer {
                 // The epoch's training is complete: keep it. A resume starts at this evaluation.
                 saveCheckpoint();
                 emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory evaluating epoch " + (epoch + 1)
-                        + " on the validation set, even in batches of " + MIN_EVAL_BATCH + " (" + oom.getMessage()
-                        + "); the epoch's training is saved in the checkpoint and resuming the run repeats only "
-                        + "this evaluation; free memory or raise -Dorg.bytedeco.javacpp.maxphysicalbytes"));
+                        + " on the validation set, even in batches of " + Evaluator.MIN_BATCH + " ("
+                        + oom.getMessage() + "); the epoch's training is saved in the checkpoint and resuming the "
+                        + "run repeats only this evaluation; free memory or raise "
+                        + "-Dorg.bytedeco.javacpp.maxphysicalbytes"));
                 return null;
             }
             double elapsed = startElapsed + (System.nanoTime() - startNanos) / 1e9;
+            double trainLoss = state.epochTrainLoss();
+            double trainAccuracy = state.epochTrainAccuracy();
             state = state.afterEpoch(epoch, state.globalStep(), val.accuracy(), elapsed);
-            EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), seen == 0 ? Double.NaN : lossSum / seen,
-                    seen == 0 ? Double.NaN : (double) correct / seen, val.loss(), val.accuracy(),
-                    (System.nanoTime() - epochStart) / 1e9);
+            EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), trainLoss, trainAccuracy, val.loss(),
+                    val.accuracy(), (System.nanoTime() - epochStart) / 1e9);
             for (TrainingListener l : listeners) {
                 l.onEpoch(ev);
             }
@@ -234,13 +275,29 @@ public final class Trainer {
             summary = finish(stopReason);
         } catch (OutOfMemoryError oom) {
             emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory evaluating on the test set, even in batches of "
-                    + MIN_EVAL_BATCH + " (" + oom.getMessage() + "); training is complete and saved: run "
+                    + Evaluator.MIN_BATCH + " (" + oom.getMessage() + "); training is complete and saved: run "
                     + "'stridelab evaluate' on the run folder when more memory is free"));
             return null;
         }
         emit(new LifecycleEvent(runId, Kind.FINISHED, stopReason + "; test accuracy "
                 + String.format("%.2f %%", 100 * summary.testAccuracy())));
         return summary;
+    }
+
+    /** Tells the listeners about a step that runs far longer than usual, or that such a step has ended. */
+    private void reportStall(StallWatchdog.Stall stall) {
+        StepMonitor.Snapshot s = stall.snapshot();
+        String what = s.phase() == TrainingPhase.EVALUATION ? "an evaluation batch" : "step " + s.step();
+        if (stall.ended()) {
+            emit(new LifecycleEvent(runId, Kind.STALL_ENDED, what + " has ended; training goes on"));
+            return;
+        }
+        String median = Double.isNaN(s.medianStepSeconds()) ? "no step has finished yet"
+                : String.format(java.util.Locale.ROOT, "the median step takes %.1f s", s.medianStepSeconds());
+        emit(new LifecycleEvent(runId, Kind.STALLED, String.format(java.util.Locale.ROOT,
+                "%s has been %s for %.0f s (%s): it may be stuck. Training is not cut short; a stop is obeyed "
+                        + "once this step ends and then saves a checkpoint. Killing the process now keeps %s",
+                what, s.phase().description(), s.secondsInUnit(), median, lastCheckpoint)));
     }
 
     /**
@@ -252,24 +309,16 @@ public final class Trainer {
         return config.batchSize();
     }
 
-    /** Smallest evaluation batch tried before giving up on memory. */
-    static final int MIN_EVAL_BATCH = 16;
-
     /**
      * Evaluates in batches of {@link #evalBatch()}, halving the batch whenever memory
-     * runs out (memory other processes took since training started, say), down to
-     * {@link #MIN_EVAL_BATCH}.
+     * runs out (see {@link Evaluator#evaluateWithinMemory}); each batch is a unit of
+     * work for the stall watchdog.
      */
     private Evaluation evaluate(LabeledImages images) {
-        for (int batch = evalBatch(); ; batch = Math.max(MIN_EVAL_BATCH, batch / 2)) {
-            try {
-                return Evaluator.evaluate(model, images, batch);
-            } catch (OutOfMemoryError oom) {
-                model.clearCache();
-                if (batch <= MIN_EVAL_BATCH) {
-                    throw oom;
-                }
-            }
+        try {
+            return Evaluator.evaluateWithinMemory(model, images, evalBatch(), monitor::evaluationBatchStarted);
+        } finally {
+            monitor.idle();
         }
     }
 
@@ -280,6 +329,7 @@ public final class Trainer {
         double lr = schedule.at(state.globalStep());
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
                 .getAndActivateWorkspace(Workspaces.STEP, Workspaces.STEP_ID)) {
+            monitor.phase(TrainingPhase.FORWARD);
             INDArray x = Batches.images(batch);
             INDArray logits = model.forward(x, true);
             double value = loss.forward(logits, Batches.targets(batch));
@@ -289,10 +339,12 @@ public final class Trainer {
                 loss.backward();
                 return new StepResult(value, correct, lr);
             }
+            monitor.phase(TrainingPhase.BACKWARD);
             model.backward(loss.backward());
             if (costRegularizer != null) {
                 value += costRegularizer.addGradient();
             }
+            monitor.phase(TrainingPhase.UPDATE);
             optimizer.step(state.globalStep(), epoch);
             model.clearCache();
             return new StepResult(value, correct, lr);
@@ -344,7 +396,37 @@ public final class Trainer {
                 w.flush();
             }
         }
+        TrainingPhase was = monitor.snapshot().phase();
+        monitor.phase(TrainingPhase.CHECKPOINT);
         Checkpoint.save(folder.checkpoint(), model, optimizer, state);
+        monitor.phase(was);
+        lastCheckpoint = describeCheckpoint(state);
+        return true;
+    }
+
+    /** Where a checkpoint of this state leaves the run, in words for a stop or stall message. */
+    private String describeCheckpoint(TrainerState at) {
+        if (folder == null) {
+            return "nothing (this run has no folder)";
+        }
+        return folder.checkpoint() + " (step " + at.globalStep() + ", epoch " + (at.nextEpoch() + 1)
+                + (at.nextBatch() == 0 ? " not yet begun" : " at batch " + at.nextBatch() + " of " + stepsPerEpoch)
+                + ")";
+    }
+
+    /** The checkpoint a kill would keep now, in words. */
+    public String lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    private boolean stridesFinite() {
+        for (ResNet18.NamedSite s : model.sites()) {
+            var pooling = s.site().poolingState();
+            if (pooling.isPresent() && !(Double.isFinite(pooling.get().strideHeight())
+                    && Double.isFinite(pooling.get().strideWidth()))) {
+                return false;
+            }
+        }
         return true;
     }
 

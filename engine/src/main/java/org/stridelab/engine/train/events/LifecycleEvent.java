@@ -1,7 +1,11 @@
 package org.stridelab.engine.train.events;
 
-/** A change in a run's state; {@code message} explains failures in words a user can act on. */
+/**
+ * A change in a run's state; {@code message} explains failures in words a user can act on.
+ * {@code STALLED} is a warning, not a change: a step has run far longer than usual (the
+ * message names its phase and the last checkpoint); {@code STALL_ENDED} says it is over.
+ */
 public record LifecycleEvent(String runId, Kind kind, String message) {
 
-    public enum Kind { STARTED, RESUMED, PAUSED, CONTINUED, FINISHED, STOPPED, FAILED }
+    public enum Kind { STARTED, RESUMED, PAUSED, CONTINUED, FINISHED, STOPPED, FAILED, STALLED, STALL_ENDED }
 }

@@ -1,0 +1,109 @@
+package org.stridelab.engine.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM for the commands that train: the first signal asks
+ * the run to stop after its current step, which then saves a checkpoint, and the
+ * command exits normally with 130 (SIGINT) or 143 (SIGTERM) once that is done. A
+ * second signal, or the bound running out (a stuck step), exits at once and says
+ * which checkpoint is kept.
+ *
+ * <p>Why signal handlers and not a shutdown hook: a hook runs while the JVM is
+ * already exiting, and returning from it ends the process before the training
+ * thread has reached a step boundary, which lost everything since the last epoch.
+ * {@code sun.misc.Signal} (module jdk.unsupported, in every JDK) lets the command
+ * decide when to exit. Where a signal cannot be handled (SIGTERM on some
+ * systems), the JVM's default stays in place.
+ */
+final class GracefulStop implements AutoCloseable {
+    /** How long a stop may wait for the current step and its checkpoint: one full-width DiffStride step takes ~20 s. */
+    static final Duration DEFAULT_BOUND = Duration.ofSeconds(
+            Long.getLong("stridelab.stopWaitSeconds", 120));
+
+    private static final int SIGINT_EXIT = 130;
+    private static final int SIGTERM_EXIT = 143;
+
+    private final Runnable requestStop;
+    private final Supplier<String> lastCheckpoint;
+    private final Duration bound;
+    private final PrintStream err;
+    private final SignalHandler previousInt;
+    private final SignalHandler previousTerm;
+    private volatile int exitCode;
+
+    /**
+     * @param requestStop    sets the stop flag and returns (never waits)
+     * @param lastCheckpoint the checkpoint on disk now, in words
+     */
+    GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err) {
+        this.requestStop = requestStop;
+        this.lastCheckpoint = lastCheckpoint;
+        this.bound = bound;
+        this.err = err;
+        this.previousInt = install("INT", SIGINT_EXIT);
+        this.previousTerm = install("TERM", SIGTERM_EXIT);
+    }
+
+    private SignalHandler install(String name, int code) {
+        try {
+            return Signal.handle(new Signal(name), s -> onSignal(name, code));
+        } catch (IllegalArgumentException unavailable) {
+            return null; // this system does not let Java handle it: the default (exit) stays
+        }
+    }
+
+    private synchronized void onSignal(String name, int code) {
+        if (exitCode != 0) {
+            err.println("stridelab: SIG" + name + " again: exiting now without waiting; the last checkpoint kept is "
+                    + lastCheckpoint.get());
+            err.flush();
+            Runtime.getRuntime().halt(exitCode);
+        }
+        exitCode = code;
+        err.printf(Locale.ROOT, "%nstridelab: SIG%s: stopping after the current step and saving a checkpoint "
+                + "(waiting up to %d s; press Ctrl-C again to quit at once)%n", name, bound.toSeconds());
+        err.flush();
+        requestStop.run();
+        Thread deadline = new Thread(this::exitAfterBound, "stridelab-stop-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+    }
+
+    private void exitAfterBound() {
+        try {
+            Thread.sleep(bound.toMillis());
+        } catch (InterruptedException e) {
+            return;
+        }
+        err.println("stridelab: the current step did not end within " + bound.toSeconds() + " s; exiting without "
+                + "a new checkpoint; the last checkpoint kept is " + lastCheckpoint.get());
+        err.flush();
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    /** True once a signal asked for a stop. */
+    boolean signalled() {
+        return exitCode != 0;
+    }
+
+    /** The command's exit code: 130 or 143 after a signal, else {@code normal}. */
+    int exitCode(int normal) {
+        return exitCode != 0 ? exitCode : normal;
+    }
+
+    @Override
+    public void close() {
+        if (previousInt != null) {
+            Signal.handle(new Signal("INT"), previousInt);
+        }
+        if (previousTerm != null) {
+            Signal.handle(new Signal("TERM"), previousTerm);
+        }
+    }
+}

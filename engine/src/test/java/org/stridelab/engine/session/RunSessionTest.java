@@ -1,0 +1,108 @@
+package org.stridelab.engine.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stridelab.engine.data.CifarBinaryReader;
+import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.data.GeneratedDataset;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolderReader;
+import org.stridelab.engine.run.RunFolderWriter;
+import org.stridelab.engine.train.LearningRateSchedule;
+import org.stridelab.engine.train.Optimizer;
+import org.stridelab.engine.train.Trainer;
+
+class RunSessionTest {
+    @TempDir
+    static Path data;
+    static DatasetSplits splits;
+
+    @BeforeAll
+    static void makeData() throws IOException {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        splits = DatasetSplits.of(CifarBinaryReader.read(GeneratedDataset.ensure(data.resolve("d"), 128, 60, 2)));
+    }
+
+    private static RunConfig tiny(String name, int phc) {
+        return new RunConfig(name, DownsamplingMethod.SPECTRAL, new double[]{2, 1.5, 3}, 0.125, 4, false, 1, 0, 0, 0,
+                phc, 64, 1, Optimizer.Kind.SGD, 0.05, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true,
+                0, 0, "generated", 128, 5);
+    }
+
+    @Test
+    void aFreshStartDropsTheRowsOfAnAttemptThatNeverCheckpointed(@TempDir Path runs) throws Exception {
+        Path dir = runs.resolve("run");
+        RunSession first = RunSession.create(dir, tiny("run", 0));
+        // An earlier attempt logged two steps and died before its first checkpoint.
+        Files.writeString(first.folder().metrics(), RunFolderWriter.METRICS_HEADER + "\n1,0,0,9,0.1,1,1\n"
+                + "2,0,1,9,0.1,1,1\n", StandardCharsets.UTF_8);
+        RunSession again = RunSession.reopen(dir);
+        again.prepare(splits, null);
+        assertFalse(again.resumed());
+        again.run(List.of());
+        List<RunFolderReader.Step> steps = RunFolderReader.read(again.folder()).steps();
+        assertEquals(List.of(1L, 2L), steps.stream().map(RunFolderReader.Step::step).toList(),
+                "the old rows are gone, not followed by the new ones");
+        assertTrue(steps.stream().noneMatch(s -> s.loss() == 9));
+        assertTrue(again.hasEnded());
+        assertTrue(again.stopAndWait(Duration.ZERO), "an ended session does not wait");
+    }
+
+    @Test
+    void openOrCreateRefusesAFolderThatHoldsAnotherRun(@TempDir Path runs) throws Exception {
+        Path dir = runs.resolve("cell");
+        RunSession.openOrCreate(dir, tiny("cell", 0));
+        assertEquals(tiny("cell", 0), RunSession.openOrCreate(dir, tiny("cell", 0)).config());
+        IOException e = assertThrows(IOException.class, () -> RunSession.openOrCreate(dir, tiny("cell", 2)));
+        assertTrue(e.getMessage().contains("phc 0 (now 2)"), e.getMessage());
+    }
+
+    @Test
+    void aStopFromAnotherThreadEndsTheRunWithACheckpointWithinTheBound(@TempDir Path runs) throws Exception {
+        RunSession session = RunSession.create(runs.resolve("stop"), tiny("stop", 0));
+        Trainer trainer = session.prepare(splits, null);
+        trainer.addListener(new org.stridelab.engine.train.events.TrainingListener() {
+            @Override
+            public void onStep(org.stridelab.engine.train.events.StepEvent e) {
+                if (e.globalStep() == 1) {
+                    Thread stopper = new Thread(() -> {
+                        try {
+                            assertTrue(session.stopAndWait(Duration.ofSeconds(60)));
+                        } catch (InterruptedException ignored) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    stopper.start();
+                }
+            }
+        });
+        assertEquals(null, session.run(List.of()));
+        assertTrue(session.folder().hasCheckpoint());
+        assertTrue(session.lastCheckpoint().contains("checkpoint.zip (step "), session.lastCheckpoint());
+        assertTrue(session.resumeCommand().endsWith(runs.resolve("stop").toAbsolutePath().toString()));
+    }
+
+    @Test
+    void newRunsAreNamedWithDashesOnly() {
+        RunConfig c = tiny("x", 2);
+        assertEquals("spectral-2-1.5-3-phc2-20261203-091500",
+                RunNames.fresh(c, LocalDateTime.of(2026, 12, 3, 9, 15, 0)));
+        assertEquals("my_run_2", RunNames.fromFolder("my run/2".replace('/', '_')));
+    }
+}

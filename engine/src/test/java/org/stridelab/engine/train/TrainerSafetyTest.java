@@ -1,0 +1,111 @@
+package org.stridelab.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.stridelab.engine.data.DatasetSplits;
+import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.train.events.LifecycleEvent;
+import org.stridelab.engine.train.events.StepEvent;
+import org.stridelab.engine.train.events.TrainingListener;
+
+/** The trainer's answers to things going wrong mid-run: a stuck step, a stride that became NaN. */
+class TrainerSafetyTest {
+    @TempDir
+    static Path data;
+    static DatasetSplits splits;
+
+    @BeforeAll
+    static void makeData() throws Exception {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        splits = TestData.generated(data, 256, 100);
+    }
+
+    private static RunConfig tiny(String name, DownsamplingMethod method, int epochs) {
+        return new RunConfig(name, method, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 64, epochs,
+                Optimizer.Kind.SGD, 0.05, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true, 0, 2,
+                "generated", 256, 5);
+    }
+
+    private static final class Lifecycle implements TrainingListener {
+        final List<LifecycleEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onLifecycle(LifecycleEvent e) {
+            events.add(e);
+        }
+
+        boolean any(LifecycleEvent.Kind kind, String text) {
+            return events.stream().anyMatch(e -> e.kind() == kind && e.message().contains(text));
+        }
+    }
+
+    @Test
+    void aStepThatTakesFarLongerThanUsualIsReportedWithItsPhaseAndTheCheckpointKept(@TempDir Path runs)
+            throws Exception {
+        RunConfig config = tiny("stall", DownsamplingMethod.STRIDED, 2);
+        RunFolder folder = RunFolder.create(runs.resolve("stall"), config);
+        Trainer trainer = new Trainer(config, splits, folder, null);
+        trainer.stallRule(new StallRule(3, 0.5, 60)); // steps of this tiny network take ~0.1 s
+        Lifecycle lifecycle = new Lifecycle();
+        trainer.addListener(lifecycle);
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.globalStep() == 6) {
+                    sleep(3500); // a view that holds the training thread: the step's reporting phase stalls
+                }
+            }
+        });
+        trainer.run();
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.STALLED, "step 6 has been passing the step's figures"),
+                "the stall names its step and phase: " + lifecycle.events);
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.STALLED, "checkpoint.zip (step 4"),
+                "and the checkpoint a kill would keep: " + lifecycle.events);
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.STALL_ENDED, "step 6 has ended"), lifecycle.events.toString());
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.FINISHED, ""), "the run still finishes");
+    }
+
+    @Test
+    void aStrideThatBecomesNanIsDivergenceWithTheLastGoodCheckpointKept(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("nan-stride", DownsamplingMethod.DIFFSTRIDE, 1);
+        RunFolder folder = RunFolder.create(runs.resolve("nan-stride"), config);
+        Trainer trainer = new Trainer(config, splits, folder, null);
+        Lifecycle lifecycle = new Lifecycle();
+        trainer.addListener(lifecycle);
+        Parameter stride = trainer.model().parameters().stream().filter(p -> p.name().endsWith(".stride"))
+                .findFirst().orElseThrow();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.globalStep() == 2) { // at the step boundary, as a diverged update would leave it
+                    trainer.control().runBetweenSteps(() -> stride.value().assign(Double.NaN));
+                }
+            }
+        });
+        assertNull(trainer.run());
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.FAILED, "training diverged"), lifecycle.events.toString());
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.FAILED, "the last good checkpoint is kept"));
+        assertTrue(folder.hasCheckpoint(), "step 2's checkpoint (written before the stride broke) stays");
+        assertTrue(Checkpoint.readState(folder.checkpoint()).globalStep() == 2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
