@@ -23,7 +23,9 @@ public final class UserImages {
         if (image.isError() || image.getPixelReader() == null || image.getWidth() < 1) {
             Exception e = image.getException();
             throw new IOException(file.getName() + " is not an image JavaFX can read (PNG, JPEG, GIF or BMP)"
-                    + (e == null ? "" : ": " + e.getMessage()));
+                    + (e == null ? "" : ": " + (e.getMessage() != null ? e.getMessage()
+                            : e instanceof java.io.EOFException ? "the file ends too early"
+                            : e.getClass().getSimpleName())));
         }
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

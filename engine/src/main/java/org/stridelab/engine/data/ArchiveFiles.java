@@ -68,7 +68,9 @@ final class ArchiveFiles implements DatasetFiles {
             }
         } catch (IOException e) {
             throw new DatasetException("Cannot read " + archive + " as a " + (gzip ? ".tar.gz" : ".tar")
-                    + " archive (" + e.getMessage() + "): it is damaged or incomplete. Delete it and download "
+                    + " archive (" + (e.getMessage() != null ? e.getMessage()
+                            : e instanceof EOFException ? "it ends too early" : e.getClass().getSimpleName())
+                    + "): it is damaged or incomplete. Delete it and download "
                     + "it again.", e);
         }
         return new ArchiveFiles(archive, members);

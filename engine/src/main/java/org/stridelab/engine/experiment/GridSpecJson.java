@@ -41,7 +41,7 @@ public final class GridSpecJson {
         try {
             tree = Json.mapper().readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(file + " is not valid JSON: " + Json.problem(e), e);
         }
         return fromTree(tree, strict, file.toString());
     }
@@ -52,7 +52,7 @@ public final class GridSpecJson {
         try {
             tree = Json.mapper().readTree(json);
         } catch (JacksonException e) {
-            throw new IOException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException("not valid JSON: " + Json.problem(e), e);
         }
         return fromTree(tree, strict, "grid definition");
     }

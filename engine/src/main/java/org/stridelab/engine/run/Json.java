@@ -8,11 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** JSON for run files: pretty, tolerant of unknown fields (files written by newer versions). */
+/**
+ * JSON for run files: pretty, tolerant of unknown fields (files written by newer
+ * versions), and strict about anything after the value: no writer appends to a
+ * run file, so trailing bytes mean damage, not data.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -38,8 +43,20 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + " is not a valid " + type.getSimpleName() + " file: "
-                    + e.getOriginalMessage(), e);
+            throw new IOException(file + " is not a valid " + type.getSimpleName() + " file: " + problem(e), e);
         }
+    }
+
+    /**
+     * Jackson's reason in one readable line, with where it happened: its own
+     * message adds a source description meant for logs, not for users.
+     */
+    public static String problem(com.fasterxml.jackson.core.JacksonException e) {
+        String m = String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")
+                ? "more follows the end of the JSON value (appended or doubled content)"
+                : String.valueOf(e.getOriginalMessage()).replaceAll("\\[Source: [^;]*; ", "[")
+                .replaceAll("[\\r\\n]+", " ");
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? m : m + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 }

@@ -1,10 +1,10 @@
 package org.stridelab.engine.train;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +57,17 @@ public final class Checkpoint {
         TrainerState state = null;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                // Whole entries first: the zip checks each one's CRC at its end, so damaged
+                // bytes are refused before a parser (and its size fields) ever sees them.
+                byte[] bytes = zip.readAllBytes();
                 if (e.getName().equals(STATE)) {
-                    state = Json.mapper().readValue(zip.readAllBytes(), TrainerState.class);
+                    state = Json.mapper().readValue(bytes, TrainerState.class);
                 } else {
-                    arrays.put(e.getName(), Nd4j.read(new DataInputStream(nonClosing(zip))));
+                    arrays.put(e.getName(), Nd4j.read(new DataInputStream(new ByteArrayInputStream(bytes))));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new IOException("checkpoint " + file + " is damaged or unreadable: " + e.getMessage(), e);
+            throw new IOException("checkpoint " + file + " is damaged or unreadable: " + rootCause(e), e);
         }
         if (state == null) {
             throw new IOException("checkpoint " + file + " has no trainer state: it is incomplete");
@@ -82,9 +85,27 @@ public final class Checkpoint {
                     opt.put(k.substring("optimizer/".length()), v);
                 }
             });
-            optimizer.restore(opt);
+            try {
+                optimizer.restore(opt);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new IOException("checkpoint " + file + " is incomplete or does not match this network: "
+                        + e.getMessage(), e);
+            }
         }
         return state;
+    }
+
+    /** The innermost reason, in one line: zip and ND4J wrap the useful message in several layers. */
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        if (m == null || m.isBlank()) {
+            return root instanceof java.io.EOFException ? "the file ends too early" : root.getClass().getSimpleName();
+        }
+        return m.lines().findFirst().orElse(m).strip();
     }
 
     /** Reads only the trainer state (for listing runs without building a network). */
@@ -95,6 +116,8 @@ public final class Checkpoint {
                     return Json.mapper().readValue(zip.readAllBytes(), TrainerState.class);
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("checkpoint " + file + " is damaged or unreadable: " + rootCause(e), e);
         }
         throw new IOException("checkpoint " + file + " has no trainer state");
     }
@@ -103,9 +126,10 @@ public final class Checkpoint {
             throws IOException {
         INDArray saved = arrays.get(key);
         if (saved == null || saved.length() != target.length()) {
-            throw new IOException("checkpoint " + file + " does not match this network (" + key
-                    + (saved == null ? " missing" : " has " + saved.length() + " values, expected " + target.length())
-                    + "): was it written with another method, width or PHC setting?");
+            throw new IOException("checkpoint " + file + (saved == null ? " lacks " + key + ": it is incomplete (cut "
+                    + "short?) or was written for another network (method, width or PHC setting)"
+                    : " does not match this network (" + key + " has " + saved.length() + " values, expected "
+                    + target.length() + "): was it written with another method, width or PHC setting?"));
         }
         target.assign(saved.reshape(target.shape()).castTo(target.dataType()));
     }
@@ -122,13 +146,5 @@ public final class Checkpoint {
         Nd4j.write(array, data);
         data.flush();
         zip.closeEntry();
-    }
-
-    private static InputStream nonClosing(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-            }
-        };
     }
 }

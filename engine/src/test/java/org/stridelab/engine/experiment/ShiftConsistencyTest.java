@@ -3,32 +3,19 @@ package org.stridelab.engine.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.data.DatasetSplits;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stridelab.engine.data.LabeledImages;
 import org.stridelab.engine.data.Normalization;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.ModelConfig;
 import org.stridelab.engine.model.ResNet18;
-import org.stridelab.engine.train.TestData;
+import org.stridelab.engine.train.GeneratedSplits;
 
 class ShiftConsistencyTest {
-    @TempDir
-    static Path data;
-    static LabeledImages images;
-
-    @BeforeAll
-    static void makeData() throws Exception {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        DatasetSplits splits = TestData.generated(data, 10, 80);
-        images = splits.test();
-    }
+    @RegisterExtension
+    static final GeneratedSplits DATA = new GeneratedSplits(10, 80);
 
     /** One image whose red channel holds 0, 1, 2, ... so that every source position can be read back. */
     private static LabeledImages ramp() {
@@ -59,7 +46,7 @@ class ShiftConsistencyTest {
     @Test
     void aShiftOfZeroKeepsEveryPredictionOfARealNetwork() {
         ResNet18 model = new ResNet18(ModelConfig.strided(0.125, 2, 2, 2));
-        LabeledImages few = images.subset(java.util.stream.IntStream.range(0, 24).toArray());
+        LabeledImages few = DATA.splits().test().subset(java.util.stream.IntStream.range(0, 24).toArray());
         int[] calls = new int[1];
         ImageClassifier network = ImageClassifier.of(model);
         ImageClassifier counted = (x, n) -> {
@@ -84,7 +71,7 @@ class ShiftConsistencyTest {
     void theProbeSettingsLimitTheImagesAndDistances() {
         ResNet18 model = new ResNet18(new ModelConfig(DownsamplingMethod.DIFFSTRIDE, new double[]{2, 2, 2}, 0.125, 4,
                 false, 1, Double.NaN, Double.NaN, 0, 10, 1));
-        ShiftConsistencyResult r = ShiftConsistency.measure(model, images, new ProbeSettings(ShiftMode.ZERO, 2, 8));
+        ShiftConsistencyResult r = ShiftConsistency.measure(model, DATA.splits().test(), new ProbeSettings(ShiftMode.ZERO, 2, 8));
         assertEquals(8, r.images());
         assertEquals(List.of(1, 2), r.distances());
         assertEquals(ShiftMode.ZERO, r.mode());
@@ -112,12 +99,12 @@ class ShiftConsistencyTest {
 
     @Test
     void aClassifierInvariantByConstructionIsFullyConsistentUnderCircularShifts() {
-        ShiftConsistencyResult r = ShiftConsistency.measure(COUNTS_PIXELS, images, ShiftMode.CIRCULAR,
+        ShiftConsistencyResult r = ShiftConsistency.measure(COUNTS_PIXELS, DATA.splits().test(), ShiftMode.CIRCULAR,
                 new int[]{1, 2, 3, 4}, 32);
         r.consistency().forEach(c -> assertEquals(1.0, c, 0));
         assertEquals(1.0, r.mean(), 0);
         // The same classifier loses pixels to the black border of zero-filled shifts.
-        ShiftConsistencyResult zero = ShiftConsistency.measure(COUNTS_PIXELS, images, ShiftMode.ZERO,
+        ShiftConsistencyResult zero = ShiftConsistency.measure(COUNTS_PIXELS, DATA.splits().test(), ShiftMode.ZERO,
                 new int[]{4}, 32);
         assertTrue(zero.mean() < 1, "zero fill changes the counts: " + zero.mean());
     }
@@ -131,7 +118,7 @@ class ShiftConsistencyTest {
             }
             return out;
         };
-        ShiftConsistencyResult r = ShiftConsistency.measure(onePixel, images, ShiftMode.CIRCULAR, new int[]{3}, 32);
+        ShiftConsistencyResult r = ShiftConsistency.measure(onePixel, DATA.splits().test(), ShiftMode.CIRCULAR, new int[]{3}, 32);
         assertTrue(r.mean() < 1, "a probe that always says 1.0 would be useless: " + r.mean());
     }
 }

@@ -12,37 +12,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.data.CifarBinaryReader;
-import org.stridelab.engine.data.DatasetSplits;
-import org.stridelab.engine.data.GeneratedDataset;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolderReader;
 import org.stridelab.engine.run.RunFolderWriter;
-import org.stridelab.engine.train.LearningRateSchedule;
-import org.stridelab.engine.train.Optimizer;
+import org.stridelab.engine.train.GeneratedSplits;
 import org.stridelab.engine.train.Trainer;
 
 class RunSessionTest {
-    @TempDir
-    static Path data;
-    static DatasetSplits splits;
-
-    @BeforeAll
-    static void makeData() throws IOException {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        splits = DatasetSplits.of(CifarBinaryReader.read(GeneratedDataset.ensure(data.resolve("d"), 128, 60, 2)));
-    }
+    @RegisterExtension
+    static final GeneratedSplits DATA = new GeneratedSplits(128, 60);
 
     private static RunConfig tiny(String name, int phc) {
-        return new RunConfig(name, DownsamplingMethod.SPECTRAL, new double[]{2, 1.5, 3}, 0.125, 4, false, 1, 0, 0, 0,
-                phc, 64, 1, Optimizer.Kind.SGD, 0.05, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true,
-                0, 0, "generated", 128, 5);
+        return RunConfig.builder().name(name).method(DownsamplingMethod.SPECTRAL).strides(new double[]{2, 1.5, 3})
+                .width(0.125).phc(phc).batchSize(64).epochs(1).learningRate(0.05).checkpointEverySteps(0)
+                .data("generated").trainLimit(128).seed(5).build();
     }
 
     @Test
@@ -53,7 +40,7 @@ class RunSessionTest {
         Files.writeString(first.folder().metrics(), RunFolderWriter.METRICS_HEADER + "\n1,0,0,9,0.1,1,1\n"
                 + "2,0,1,9,0.1,1,1\n", StandardCharsets.UTF_8);
         RunSession again = RunSession.reopen(dir);
-        again.prepare(splits, null);
+        again.prepare(DATA.splits(), null);
         assertFalse(again.resumed());
         again.run(List.of());
         List<RunFolderReader.Step> steps = RunFolderReader.read(again.folder()).steps();
@@ -76,7 +63,7 @@ class RunSessionTest {
     @Test
     void aStopFromAnotherThreadEndsTheRunWithACheckpointWithinTheBound(@TempDir Path runs) throws Exception {
         RunSession session = RunSession.create(runs.resolve("stop"), tiny("stop", 0));
-        Trainer trainer = session.prepare(splits, null);
+        Trainer trainer = session.prepare(DATA.splits(), null);
         trainer.addListener(new org.stridelab.engine.train.events.TrainingListener() {
             @Override
             public void onStep(org.stridelab.engine.train.events.StepEvent e) {

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.nn.Parameter;
 import org.stridelab.engine.run.RunConfig;
@@ -22,20 +19,12 @@ import org.stridelab.engine.train.events.TrainingListener;
 
 /** The trainer's answers to things going wrong mid-run: a stuck step, a stride that became NaN. */
 class TrainerSafetyTest {
-    @TempDir
-    static Path data;
-    static DatasetSplits splits;
-
-    @BeforeAll
-    static void makeData() throws Exception {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        splits = TestData.generated(data, 256, 100);
-    }
+    @RegisterExtension
+    static final GeneratedSplits DATA = new GeneratedSplits(256, 100);
 
     private static RunConfig tiny(String name, DownsamplingMethod method, int epochs) {
-        return new RunConfig(name, method, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 64, epochs,
-                Optimizer.Kind.SGD, 0.05, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true, 0, 2,
-                "generated", 256, 5);
+        return RunConfig.builder().name(name).method(method).width(0.125).batchSize(64).epochs(epochs)
+                .learningRate(0.05).checkpointEverySteps(2).data("generated").trainLimit(256).seed(5).build();
     }
 
     private static final class Lifecycle implements TrainingListener {
@@ -56,7 +45,7 @@ class TrainerSafetyTest {
             throws Exception {
         RunConfig config = tiny("stall", DownsamplingMethod.STRIDED, 2);
         RunFolder folder = RunFolder.create(runs.resolve("stall"), config);
-        Trainer trainer = new Trainer(config, splits, folder, null);
+        Trainer trainer = new Trainer(config, DATA.splits(), folder, null);
         trainer.stallRule(new StallRule(3, 0.5, 60)); // steps of this tiny network take ~0.1 s
         Lifecycle lifecycle = new Lifecycle();
         trainer.addListener(lifecycle);
@@ -81,7 +70,7 @@ class TrainerSafetyTest {
     void aStrideThatBecomesNanIsDivergenceWithTheLastGoodCheckpointKept(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("nan-stride", DownsamplingMethod.DIFFSTRIDE, 1);
         RunFolder folder = RunFolder.create(runs.resolve("nan-stride"), config);
-        Trainer trainer = new Trainer(config, splits, folder, null);
+        Trainer trainer = new Trainer(config, DATA.splits(), folder, null);
         Lifecycle lifecycle = new Lifecycle();
         trainer.addListener(lifecycle);
         Parameter stride = trainer.model().parameters().stream().filter(p -> p.name().endsWith(".stride"))

@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
@@ -26,15 +23,8 @@ import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.TrainingListener;
 
 class TrainerTest {
-    @TempDir
-    static Path data;
-    static DatasetSplits splits;
-
-    @BeforeAll
-    static void makeData() throws Exception {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        splits = TestData.generated(data, 512, 200);
-    }
+    @RegisterExtension
+    static final GeneratedSplits DATA = new GeneratedSplits(512, 200);
 
     static RunConfig tiny(String name, int epochs, double lr) {
         return new RunConfig(name, DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 64,
@@ -69,7 +59,7 @@ class TrainerTest {
         RunConfig config = new RunConfig("overfit", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4,
                 false, 1, 0, 0, 0, 0, 32, 40, Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1,
                 0.1, 0, false, 0, 0, "generated", 256, 3);
-        Trainer trainer = new Trainer(config, splits, null, null);
+        Trainer trainer = new Trainer(config, DATA.splits(), null, null);
         Recorder rec = new Recorder();
         trainer.addListener(rec);
         // Stop as soon as the training set is learned: at most 40 epochs of 8 steps.
@@ -91,7 +81,7 @@ class TrainerTest {
     void resumedRunRepeatsTheUninterruptedOne(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("whole", 2, 0.05);
         RunFolder whole = RunFolder.create(runs.resolve("whole"), config);
-        Trainer a = new Trainer(config, splits, whole, null);
+        Trainer a = new Trainer(config, DATA.splits(), whole, null);
         Recorder ra = new Recorder();
         a.addListener(ra);
         try (RunFolderWriter w = new RunFolderWriter(whole, -1)) {
@@ -101,7 +91,7 @@ class TrainerTest {
 
         RunConfig config2 = config.withName("parts");
         RunFolder parts = RunFolder.create(runs.resolve("parts"), config2);
-        Trainer b = new Trainer(config2, splits, parts, null);
+        Trainer b = new Trainer(config2, DATA.splits(), parts, null);
         try (RunFolderWriter w = new RunFolderWriter(parts, -1)) {
             b.addListener(w);
             // Simulated kill after step 5: keep the step-3 checkpoint (checkpoints every 3 steps)
@@ -128,7 +118,7 @@ class TrainerTest {
         // A half-written row from the dying process.
         Files.writeString(parts.metrics(), "6,0,5,0.9", java.nio.file.StandardOpenOption.APPEND);
 
-        Trainer c = new Trainer(config2, splits, parts, null);
+        Trainer c = new Trainer(config2, DATA.splits(), parts, null);
         assertTrue(c.restoreIfPossible());
         Recorder rc = new Recorder();
         c.addListener(rc);
@@ -158,7 +148,7 @@ class TrainerTest {
     void nonFiniteLossStopsWithMessageAndKeepsLastGoodCheckpoint(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("diverge", 3, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("diverge"), config);
-        Trainer t = new Trainer(config, splits, folder, null);
+        Trainer t = new Trainer(config, DATA.splits(), folder, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
         // Weights that blew up after step 4 (checkpoints are written every 3 steps).
@@ -207,7 +197,7 @@ class TrainerTest {
     void runningOutOfMemoryFailsTheRunWithAdviceAndKeepsTheCheckpoint(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("oom", 2, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("oom"), config);
-        Trainer t = new Trainer(config, splits, folder, null);
+        Trainer t = new Trainer(config, DATA.splits(), folder, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
         // Armed after step 5 (mid-epoch 2): fails step 6's training forward, not an evaluation.
@@ -223,7 +213,7 @@ class TrainerTest {
     @Test
     void evaluationHalvesItsBatchWhenMemoryRunsOut() throws Exception {
         RunConfig config = tiny("eval-retry", 1, 0.05);
-        Trainer t = new Trainer(config, splits, null, null);
+        Trainer t = new Trainer(config, DATA.splits(), null, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
         // After the epoch's 4 training steps, batches of more than 32 images "run out of
@@ -246,7 +236,7 @@ class TrainerTest {
     void evaluationOutOfMemoryKeepsTheEpochAndAResumeRepeatsOnlyTheEvaluation(@TempDir Path runs) throws Exception {
         RunConfig config = tiny("eval-oom", 2, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("eval-oom"), config);
-        Trainer t = new Trainer(config, splits, folder, null);
+        Trainer t = new Trainer(config, DATA.splits(), folder, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
         // After epoch 1's 4 steps every forward fails: the evaluation, at every batch size.
@@ -259,7 +249,7 @@ class TrainerTest {
         assertEquals(4, rec.losses.size(), "the whole first epoch trained");
         assertEquals(4, Checkpoint.readState(folder.checkpoint()).globalStep(), "and is saved");
 
-        Trainer resumed = new Trainer(config, splits, folder, null);
+        Trainer resumed = new Trainer(config, DATA.splits(), folder, null);
         assertTrue(resumed.restoreIfPossible());
         Recorder after = new Recorder();
         resumed.addListener(after);
@@ -272,7 +262,7 @@ class TrainerTest {
     @Test
     void pauseHoldsTheTrainingThreadAndStepOnceLetsOneBatchThrough() throws Exception {
         RunConfig config = tiny("pause", 1, 0.05);
-        Trainer t = new Trainer(config, splits, null, null);
+        Trainer t = new Trainer(config, DATA.splits(), null, null);
         Recorder rec = new Recorder();
         t.addListener(rec);
         t.control().pause();
