@@ -26,7 +26,7 @@ import org.stridelab.engine.train.Checkpoint;
  * step with a checkpoint and exit code 130; a second Ctrl-C or a stuck step exits
  * without waiting.
  *
- * <p>The run: 256 generated images, batch 32 (8 steps per epoch), 2 epochs,
+ * <p>The run: 128 generated images, batch 32 (4 steps per epoch), 2 epochs,
  * checkpoints every 3 steps and per epoch.
  */
 class RunLifecycleProcessTest {
@@ -38,7 +38,7 @@ class RunLifecycleProcessTest {
 
     @BeforeAll
     static void makeData() {
-        data = GeneratedDataset.ensure(shared.resolve("data"), 256, 120, 3);
+        data = GeneratedDataset.ensure(shared.resolve("data"), 128, 120, 3);
     }
 
     private static String[] train(Path out, String method) {
@@ -68,27 +68,26 @@ class RunLifecycleProcessTest {
         ChildCli.start(dir, "whole", List.of(), train(whole, method)).finish(RUN_LIMIT);
 
         Path run = dir.resolve("killed");
-        // 1. Mid-epoch: after step 5 (the checkpoint of step 3 is on disk).
-        ChildCli first = ChildCli.start(dir, "kill-1", pauseAt("step:5"), train(run, method));
-        first.awaitOutput("paused at step:5", RUN_LIMIT);
+        // 1. Mid-epoch: after step 7 of 8 (the mid-epoch checkpoint of step 6 is on disk).
+        ChildCli first = ChildCli.start(dir, "kill-1", pauseAt("step:7"), train(run, method));
+        first.awaitOutput("paused at step:7", RUN_LIMIT);
         first.signal("KILL");
         first.awaitExit(RUN_LIMIT);
-        assertEquals(3, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep());
+        assertEquals(6, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep());
 
-        // 2. During the second evaluation (epoch 2's; this process's first, as it resumes at step 3
-        // and evaluates epoch 1 before it): the checkpoint of step 15 is on disk.
-        ChildCli second = ChildCli.start(dir, "kill-2", pauseAt("evaluation:2"), resume(run));
-        second.awaitOutput("paused at evaluation:2", RUN_LIMIT);
+        // 2. During epoch 2's evaluation (this process's first): still the checkpoint of step 6.
+        ChildCli second = ChildCli.start(dir, "kill-2", pauseAt("evaluation:1"), resume(run));
+        second.awaitOutput("paused at evaluation:1", RUN_LIMIT);
         second.signal("KILL");
         second.awaitExit(RUN_LIMIT);
-        assertEquals(15, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep());
+        assertEquals(6, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep());
 
         // 3. Between writing the end-of-training checkpoint's temporary file and renaming it.
         ChildCli third = ChildCli.start(dir, "kill-3", pauseAt("write:checkpoint.zip:1"), resume(run));
         third.awaitOutput("paused at write:checkpoint.zip:1", RUN_LIMIT);
         third.signal("KILL");
         third.awaitExit(RUN_LIMIT);
-        assertEquals(15, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep(),
+        assertEquals(6, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep(),
                 "the old checkpoint is intact");
         assertTrue(temporaryFiles(run) > 0, "the interrupted write left its temporary file");
 
@@ -100,16 +99,17 @@ class RunLifecycleProcessTest {
     @Test
     void ctrlCStopsAfterTheCurrentStepWithACheckpointAndExitCode130(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("interrupted");
-        // Step 10 (in epoch 2) takes 3 s longer: the signal arrives while it runs.
-        ChildCli cli = ChildCli.start(dir, "ctrl-c", List.of("stridelab.pauseAt=step:10",
+        // Step 7 (in epoch 2, between the checkpoints of steps 6 and 8) takes 3 s longer: the signal
+        // arrives while it runs.
+        ChildCli cli = ChildCli.start(dir, "ctrl-c", List.of("stridelab.pauseAt=step:7",
                 "stridelab.pauseMillis=3000"), train(run, "strided"));
-        cli.awaitOutput("paused at step:10", RUN_LIMIT);
+        cli.awaitOutput("paused at step:7", RUN_LIMIT);
         cli.signal("INT");
         assertEquals(130, cli.awaitExit(RUN_LIMIT), cli.output());
         String out = cli.output();
         assertTrue(out.contains("stopping after the current step"), out);
         assertTrue(out.contains("continue with: stridelab train --resume " + run.toAbsolutePath()), out);
-        assertEquals(10, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep(),
+        assertEquals(7, Checkpoint.readState(run.resolve("checkpoint.zip")).globalStep(),
                 "the step that was running when Ctrl-C came is in the checkpoint");
 
         ChildCli.start(dir, "resume", List.of(), resume(run)).finish(RUN_LIMIT);
@@ -128,7 +128,7 @@ class RunLifecycleProcessTest {
         cli.signal("TERM");
         assertEquals(143, cli.awaitExit(RUN_LIMIT));
         assertTrue(cli.output().contains("did not end within 2 s"), cli.output());
-        assertTrue(cli.output().contains("checkpoint.zip (step 3"), cli.output());
+        assertTrue(cli.output().contains("checkpoint.zip (step 4"), cli.output());
 
         Path twice = dir.resolve("twice");
         ChildCli again = ChildCli.start(dir, "twice", pauseAt("step:5"), train(twice, "strided"));
