@@ -48,7 +48,7 @@ import org.stridelab.app.training.SessionState;
 import org.stridelab.app.training.TrainingSession;
 import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.data.DataHome;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.session.RunNames;
 import org.stridelab.engine.train.events.LifecycleEvent;

@@ -9,7 +9,7 @@ import org.stridelab.app.training.ProgressTracker;
 import org.stridelab.app.training.RunEvent;
 import org.stridelab.app.training.RunHandle;
 import org.stridelab.engine.model.FeatureMaps;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;

@@ -37,7 +37,7 @@ import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.data.CifarDownloader;
 import org.stridelab.engine.data.CifarLayout;
 import org.stridelab.engine.data.DataHome;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.events.RunSummary;
 import org.testfx.api.FxRobot;

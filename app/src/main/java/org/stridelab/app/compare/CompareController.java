@@ -25,7 +25,7 @@ import org.stridelab.engine.experiment.CellStatus;
 import org.stridelab.engine.experiment.ExperimentCatalog;
 import org.stridelab.engine.experiment.GridCell;
 import org.stridelab.engine.experiment.GridResults;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 
 /**
  * The Compare tab's logic: which folders are listed (the runs folder first,

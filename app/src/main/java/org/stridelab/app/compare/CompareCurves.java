@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javafx.scene.control.ComboBox;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.StridesEvent;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.Optimizer;
 
 /**

@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.Optimizer;
 
 /**

@@ -3,8 +3,8 @@ package org.stridelab.app.config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.stridelab.engine.run.Json;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 
 /**
  * Builds a {@link RunConfig} as "the lab's defaults, with these fields

@@ -1,7 +1,7 @@
 package org.stridelab.app.training;
 
 import java.util.Locale;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.TrainingListener;

@@ -8,7 +8,7 @@ import org.stridelab.app.data.Datasets;
 import org.stridelab.engine.data.DatasetException;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.data.DownloadCancelledException;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.Trainer;
 import org.stridelab.engine.train.TrainerControl;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.Optimizer;
 
 class ConfigDraftTest {

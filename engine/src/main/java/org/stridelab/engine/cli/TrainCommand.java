@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.session.RunNames;
 import org.stridelab.engine.session.RunSession;

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.stridelab.engine.run.Json;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.events.RunSummary;
 

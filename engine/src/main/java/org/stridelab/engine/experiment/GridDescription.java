@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 
 /** A grid definition in words ({@code grid describe}): axes, every setting per method, and the cells. */
 public final class GridDescription {

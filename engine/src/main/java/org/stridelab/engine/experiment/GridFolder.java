@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.stridelab.engine.run.Json;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.run.RunConfigDifferences;
 import org.stridelab.engine.run.RunFolder;
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.stridelab.engine.run.AtomicFiles;
+import org.stridelab.engine.io.AtomicFiles;
 
 /**
  * Writes a grid folder's report from the cell folders as they are:

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.Json;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 
 /**
  * An experiment grid, saved as the grid folder's {@code grid.json}: every

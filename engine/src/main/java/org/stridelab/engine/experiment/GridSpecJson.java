@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 
 /**
  * Reads and writes grid definitions.

@@ -19,7 +19,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.AtomicFiles;
+import org.stridelab.engine.io.AtomicFiles;
 
 /**
  * The report's PNG charts, drawn with JFreeChart into images (Java2D, no

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.Json;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.LearningRateSchedule;
 import org.stridelab.engine.train.Optimizer;
 

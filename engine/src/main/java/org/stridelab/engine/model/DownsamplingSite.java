@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.spectral.PoolingState;
 
 /**
  * How one place of the network reduces resolution: the stem or the first

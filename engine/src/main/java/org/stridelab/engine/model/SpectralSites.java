@@ -1,7 +1,6 @@
 package org.stridelab.engine.model;
 
 import org.stridelab.engine.spectral.DiffStride;
-import org.stridelab.engine.spectral.SpectralDownsamplingSite;
 
 /**
  * Sites for the two spectral methods, placed as in the reference layout: the

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.stridelab.engine.io.AtomicFiles;
 
 /**
  * An append-only CSV file whose first column is the global step. On resume it

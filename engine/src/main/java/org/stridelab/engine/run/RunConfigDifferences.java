@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
 
 /** The settings in which two run configurations differ, in words, for "this folder holds another run" messages. */
 public final class RunConfigDifferences {

@@ -3,6 +3,9 @@ package org.stridelab.engine.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stridelab.engine.io.Json;
+import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.train.CheckpointFiles;
 
 /**
  * The files a run leaves on disk. The app, the command line and the
@@ -18,19 +21,17 @@ import java.nio.file.Path;
  *   summary.json     final accuracies, parameters, cost, learned strides
  * </pre>
  */
-public record RunFolder(Path path) {
+public record RunFolder(Path path) implements CheckpointFiles {
 
     public Path config() { return path.resolve("config.json"); }
     public Path metrics() { return path.resolve("metrics.csv"); }
     public Path epochs() { return path.resolve("epochs.csv"); }
     public Path strides() { return path.resolve("strides.csv"); }
+    @Override
     public Path checkpoint() { return path.resolve("checkpoint.zip"); }
+    @Override
     public Path best() { return path.resolve("best.zip"); }
     public Path summary() { return path.resolve("summary.json"); }
-
-    public boolean hasCheckpoint() {
-        return Files.isRegularFile(checkpoint());
-    }
 
     public boolean isFinished() {
         return Files.isRegularFile(summary());

@@ -2,12 +2,13 @@ package org.stridelab.engine.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.StridesEvent;
 import org.stridelab.engine.train.events.TrainingListener;
+import org.stridelab.engine.io.Json;
 
 /** Writes a run's events into its folder: metrics.csv, epochs.csv, strides.csv, summary.json. */
 public final class RunFolderWriter implements TrainingListener, AutoCloseable {
@@ -51,6 +52,11 @@ public final class RunFolderWriter implements TrainingListener, AutoCloseable {
     public void onEpoch(EpochEvent e) {
         epochs.row(e.globalStep(), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(),
                 e.validationAccuracy(), e.epochSeconds());
+        flush();
+    }
+
+    @Override
+    public void beforeCheckpoint() {
         flush();
     }
 

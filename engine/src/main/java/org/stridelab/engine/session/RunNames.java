@@ -2,7 +2,7 @@ package org.stridelab.engine.session;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 
 /**
  * The one naming rule for new run folders, used by the command line and the app:

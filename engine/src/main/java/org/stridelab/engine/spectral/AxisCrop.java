@@ -20,7 +20,7 @@ public record AxisCrop(int inputSize, int outputSize, int[] kept, double[] mask,
         return mask.length;
     }
 
-    /** The mask as floats, for {@link org.stridelab.engine.model.PoolingState}. */
+    /** The mask as floats, for {@link org.stridelab.engine.spectral.PoolingState}. */
     public float[] maskAsFloats() {
         float[] out = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {

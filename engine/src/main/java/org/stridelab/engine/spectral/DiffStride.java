@@ -4,7 +4,6 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 

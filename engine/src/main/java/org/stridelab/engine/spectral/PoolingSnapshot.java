@@ -1,6 +1,5 @@
 package org.stridelab.engine.spectral;
 
-import org.stridelab.engine.model.PoolingState;
 
 /** Sizes and masks of a pooling's last forward, as plain values any thread may read. */
 record PoolingSnapshot(int inputHeight, int inputWidth, int outputHeight, int outputWidth,

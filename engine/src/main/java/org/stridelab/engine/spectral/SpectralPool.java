@@ -1,7 +1,6 @@
 package org.stridelab.engine.spectral;
 
 import java.util.List;
-import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 

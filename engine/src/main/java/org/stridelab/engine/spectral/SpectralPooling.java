@@ -2,7 +2,6 @@ package org.stridelab.engine.spectral;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 

@@ -17,8 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.nn.Parameter;
-import org.stridelab.engine.run.AtomicFiles;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.AtomicFiles;
+import org.stridelab.engine.io.Json;
 
 /**
  * A complete training state in one zip file: parameters (strides included),

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.model.DownsamplingSite;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.model.SiteFactory;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;

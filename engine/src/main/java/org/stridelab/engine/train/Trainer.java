@@ -14,15 +14,13 @@ import org.stridelab.engine.data.Batch;
 import org.stridelab.engine.data.BatchLoader;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.data.LabeledImages;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.nn.SoftmaxCrossEntropy;
-import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.spectral.CostRegularizer;
 import org.stridelab.engine.spectral.DiffStride;
-import org.stridelab.engine.spectral.SpectralDownsamplingSite;
-import org.stridelab.engine.run.PausePoint;
-import org.stridelab.engine.run.RunFolder;
+import org.stridelab.engine.model.SpectralDownsamplingSite;
+import org.stridelab.engine.io.PausePoint;
 import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
@@ -49,7 +47,7 @@ public final class Trainer {
 
     private final RunConfig config;
     private final DatasetSplits data;
-    private final RunFolder folder;
+    private final CheckpointFiles folder;
     private final TrainerControl control;
     private final ResNet18 model;
     private final Optimizer optimizer;
@@ -66,7 +64,7 @@ public final class Trainer {
     /** The checkpoint on disk, in words: what a kill right now would keep. Read by other threads. */
     private volatile String lastCheckpoint = "no checkpoint yet (a kill now loses the run so far)";
 
-    public Trainer(RunConfig config, DatasetSplits data, RunFolder folder, TrainerControl control) {
+    public Trainer(RunConfig config, DatasetSplits data, CheckpointFiles folder, TrainerControl control) {
         this.config = config.validated();
         this.data = data;
         this.folder = folder;
@@ -392,9 +390,7 @@ public final class Trainer {
             return true;
         }
         for (TrainingListener l : listeners) {
-            if (l instanceof org.stridelab.engine.run.RunFolderWriter w) {
-                w.flush();
-            }
+            l.beforeCheckpoint(); // the logs reach the disk first, so files and checkpoint agree
         }
         TrainingPhase was = monitor.snapshot().phase();
         monitor.phase(TrainingPhase.CHECKPOINT);

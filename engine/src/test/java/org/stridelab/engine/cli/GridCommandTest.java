@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.data.GeneratedDataset;
 import org.stridelab.engine.experiment.GridFolder;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 import org.stridelab.engine.train.events.RunSummary;
 
 class GridCommandTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.RunSummary;

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
+import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.LearningRateSchedule;
 import org.stridelab.engine.train.Optimizer;
 

@@ -40,7 +40,7 @@ class BasicBlockGradientTest {
     @Test
     void spectralBlockSharesOnePoolingBetweenBothPaths() {
         BasicBlock block = new BasicBlock("b", 2, 3,
-                org.stridelab.engine.spectral.SpectralDownsamplingSite.fixed("s", 2, 1.5), 25);
+                org.stridelab.engine.model.SpectralDownsamplingSite.fixed("s", 2, 1.5), 25);
         INDArray x = GradientCheck.randn(26, 3, 8, 8, 2);
         assertArrayEquals(new long[]{3, 4, 5, 3}, block.forward(x, true).shape());
         GradientCheck.check(block, x, true, 60, 1e-4);
@@ -48,7 +48,7 @@ class BasicBlockGradientTest {
 
     @Test
     void diffStrideBlockGradientsIncludeTheStrides() {
-        var site = org.stridelab.engine.spectral.SpectralDownsamplingSite.learned("s", 1.7, 2.3, 4, false, 1,
+        var site = org.stridelab.engine.model.SpectralDownsamplingSite.learned("s", 1.7, 2.3, 4, false, 1,
                 Double.NaN, Double.NaN);
         BasicBlock block = new BasicBlock("b", 2, 2, site, 27);
         INDArray x = GradientCheck.randn(28, 2, 12, 12, 2);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.stridelab.engine.run.Json;
+import org.stridelab.engine.io.Json;
 
 /**
  * Compares two run folders' results column by column, leaving out the columns

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.nn.GradientCheck;
 import org.stridelab.engine.nn.Layer;
 

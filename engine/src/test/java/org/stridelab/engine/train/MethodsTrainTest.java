@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.ResNet18;
-import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.StepEvent;

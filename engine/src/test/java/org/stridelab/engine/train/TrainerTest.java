@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.run.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.EpochEvent;

@@ -6,7 +6,7 @@ import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 
 /**
  * The masks of all spectral layers side by side, in network order. Panels are

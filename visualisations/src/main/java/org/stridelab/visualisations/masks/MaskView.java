@@ -8,7 +8,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.visualisations.raster.Colormap;
 import org.stridelab.visualisations.raster.Raster;
 import org.stridelab.visualisations.raster.RasterView;

@@ -6,7 +6,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.spectral.CropResult;
 import org.stridelab.visualisations.images.ImagePanel;
 import org.stridelab.visualisations.raster.Colormap;

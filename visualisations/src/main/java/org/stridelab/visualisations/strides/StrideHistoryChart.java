@@ -3,7 +3,7 @@ package org.stridelab.visualisations.strides;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.visualisations.charts.LiveXYChart;
 import org.stridelab.visualisations.charts.RunLabel;
 import org.stridelab.visualisations.charts.RunPalette;

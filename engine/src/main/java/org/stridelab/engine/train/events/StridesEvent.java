@@ -1,7 +1,7 @@
 package org.stridelab.engine.train.events;
 
 import java.util.List;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 
 /** The spectral layers after a step: current strides, sizes and masks, and the network's cost. */
 public record StridesEvent(String runId, long globalStep, List<PoolingState> layers, long multiplyAddsPerImage) {

@@ -21,6 +21,10 @@ public interface TrainingListener {
     default void onLifecycle(LifecycleEvent event) {
     }
 
+    /** A checkpoint is about to be written: whatever the listener buffers for disk should be written now. */
+    default void beforeCheckpoint() {
+    }
+
     /** The final result, once, after the test-set evaluation. */
     default void onFinished(RunSummary summary) {
     }

@@ -1,12 +1,14 @@
-package org.stridelab.engine.spectral;
+package org.stridelab.engine.model;
 
 import java.util.List;
 import java.util.Optional;
-import org.stridelab.engine.model.DownsamplingSite;
-import org.stridelab.engine.model.PoolingState;
+import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.nn.ChannelsLastAdapter;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.spectral.SpectralPool;
+import org.stridelab.engine.spectral.SpectralPooling;
+import org.stridelab.engine.spectral.DiffStride;
 
 /**
  * A downsampling site of ResNet-18 that pools in the frequency domain: its

@@ -1,4 +1,4 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
+import org.stridelab.engine.io.Json;
 
 class RunConfigTest {
 

@@ -1,4 +1,4 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.io;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

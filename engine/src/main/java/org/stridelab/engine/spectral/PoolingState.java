@@ -1,4 +1,4 @@
-package org.stridelab.engine.model;
+package org.stridelab.engine.spectral;
 
 /**
  * A snapshot of one spectral pooling layer, copied off ND4J memory so that any

@@ -1,4 +1,4 @@
-package org.stridelab.engine.spectral;
+package org.stridelab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.stridelab.engine.model.PoolingState;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.spectral.PoolingState;
+import org.stridelab.engine.spectral.DiffStride;
 
 class SpectralDownsamplingSiteTest {
 

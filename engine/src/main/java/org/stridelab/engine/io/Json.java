@@ -1,4 +1,4 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

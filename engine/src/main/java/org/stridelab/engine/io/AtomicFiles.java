@@ -1,4 +1,4 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

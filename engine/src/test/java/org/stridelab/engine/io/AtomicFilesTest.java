@@ -1,4 +1,4 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

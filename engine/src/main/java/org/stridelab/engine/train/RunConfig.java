@@ -1,12 +1,10 @@
-package org.stridelab.engine.run;
+package org.stridelab.engine.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.ModelConfig;
-import org.stridelab.engine.train.LearningRateSchedule;
-import org.stridelab.engine.train.Optimizer;
 
 /**
  * Everything that defines a run, seeds included; saved as the run folder's
