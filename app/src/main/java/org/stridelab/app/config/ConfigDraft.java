@@ -13,11 +13,12 @@ import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.train.Optimizer;
+import org.stridelab.engine.train.ConfigProblem;
 
 /**
  * The form's text turned into a {@link RunConfig}, with every problem attached
  * to its field. Only the parsing is the form's (text that is not a number); the
- * rules about values are the engine's {@code RunConfig.problems()}, so the app
+ * rules about values are the engine's {@code RunConfig.checks()}, so the app
  * and the command line accept exactly the same configurations.
  */
 public final class ConfigDraft {
@@ -82,12 +83,12 @@ public final class ConfigDraft {
         changes.put("seed", seed);
         RunConfig config = RunConfigs.defaultsWith(changes);
         List<String> general = new ArrayList<>();
-        for (String p : config.problems()) {
+        for (ConfigProblem p : config.checks()) {
             ConfigField f = ConfigField.about(p);
             if (f == null) {
-                general.add(p);
+                general.add(p.message());
             } else if (!problems.containsKey(f)) { // a parse error already explains this field
-                problems.computeIfAbsent(f, k -> new ArrayList<>()).add(p);
+                problems.computeIfAbsent(f, k -> new ArrayList<>()).add(p.message());
             }
         }
         String support = MethodSupport.problem(method);

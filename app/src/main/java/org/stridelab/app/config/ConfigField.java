@@ -1,39 +1,38 @@
 package org.stridelab.app.config;
 
+import org.stridelab.engine.train.ConfigProblem;
+
 /**
- * The fields of the run form, each with the words the engine's
- * {@code RunConfig.problems()} messages start with, so that a message can be
- * shown next to the field it is about.
+ * The fields of the run form, each with the {@code RunConfig} settings it edits
+ * (the names the engine's {@link ConfigProblem}s carry), so that a problem is
+ * shown next to its field without reading its message.
  */
 public enum ConfigField {
     METHOD("method"),
-    STRIDES("strides", "strided convolution needs"),
+    STRIDES("strides"),
     SMOOTHNESS("smoothness"),
     WIDTH("width"),
     PHC("phc"),
-    BATCH("batch"),
+    BATCH("batchSize"),
     EPOCHS("epochs"),
     OPTIMIZER("optimizer"),
-    LEARNING_RATE("learning rate"),
-    MIXUP("mixup"),
+    LEARNING_RATE("learningRate"),
+    MIXUP("mixupAlpha"),
     DATA("data"),
     SEED("seed"),
-    TRAIN_LIMIT("train limit");
+    TRAIN_LIMIT("trainLimit");
 
-    private final String[] prefixes;
+    private final String setting;
 
-    ConfigField(String... prefixes) {
-        this.prefixes = prefixes;
+    ConfigField(String setting) {
+        this.setting = setting;
     }
 
-    /** The field a problem message is about, or null for problems the form has no field for. */
-    public static ConfigField about(String problem) {
-        String p = problem.toLowerCase(java.util.Locale.ROOT);
+    /** The field a problem is about, or null for settings the form has no field for. */
+    public static ConfigField about(ConfigProblem problem) {
         for (ConfigField f : values()) {
-            for (String prefix : f.prefixes) {
-                if (p.startsWith(prefix)) {
-                    return f;
-                }
+            if (f.setting.equals(problem.field())) {
+                return f;
             }
         }
         return null;

@@ -47,7 +47,11 @@ public record TrainingProtocol(
     public static final List<String> FIELDS = Arrays.stream(TrainingProtocol.class.getRecordComponents())
             .map(RecordComponent::getName).toList();
 
-    /** The same settings as {@code stridelab train} uses by default. */
+    /**
+     * {@link RunConfig#defaults()}: the app's and the grid's defaults (width 0.25,
+     * 10 epochs). {@code stridelab train}'s own flag defaults differ (width 1.0,
+     * 30 epochs, the paper's network); a grid sets what it needs explicitly.
+     */
     public static TrainingProtocol defaults() {
         RunConfig d = RunConfig.defaults();
         return new TrainingProtocol(d.width(), d.epochs(), d.optimizer(), d.learningRate(), d.momentum(),

@@ -57,93 +57,102 @@ public record RunConfig(
 
     /** Every problem with this configuration, in words; empty when it can run. */
     public List<String> problems() {
-        List<String> p = new ArrayList<>();
+        return checks().stream().map(ConfigProblem::message).toList();
+    }
+
+    /**
+     * Every problem with this configuration, each naming the setting it is about
+     * (the record component's name, as in config.json), so that a form can mark
+     * the field without reading the message.
+     */
+    public List<ConfigProblem> checks() {
+        List<ConfigProblem> p = new ArrayList<>();
         if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._+=,-]+")) {
-            p.add("name must be letters, digits and . _ - + = , only (it names the run folder): '" + name + "'");
+            p.add(new ConfigProblem("name", "name must be letters, digits and . _ - + = , only (it names the run folder): '" + name + "'"));
         }
         if (method == null) {
-            p.add("method is missing: use strided, spectral or diffstride");
+            p.add(new ConfigProblem("method", "method is missing: use strided, spectral or diffstride"));
         }
         if (strides == null || strides.length != 3) {
-            p.add("strides: give three stage strides, e.g. 2,2,2");
+            p.add(new ConfigProblem("strides", "strides: give three stage strides, e.g. 2,2,2"));
         } else {
             for (double s : strides) {
                 if (!(s >= 1) || Double.isInfinite(s)) {
-                    p.add("strides must be numbers >= 1, got " + Arrays.toString(strides));
+                    p.add(new ConfigProblem("strides", "strides must be numbers >= 1, got " + Arrays.toString(strides)));
                     break;
                 }
                 if (method == DownsamplingMethod.STRIDED && s != Math.rint(s)) {
-                    p.add("strided convolution needs integer strides, got " + s
-                            + ": fractional strides need method spectral or diffstride");
+                    p.add(new ConfigProblem("strides", "strided convolution needs integer strides, got " + s
+                            + ": fractional strides need method spectral or diffstride"));
                     break;
                 }
             }
         }
         if (!(width > 0) || width > 4) {
-            p.add("width must be in (0, 4], got " + width);
+            p.add(new ConfigProblem("width", "width must be in (0, 4], got " + width));
         }
         if (!(smoothness >= 0)) {
-            p.add("smoothness R must be >= 0, got " + smoothness);
+            p.add(new ConfigProblem("smoothness", "smoothness R must be >= 0, got " + smoothness));
         }
         if (!(strideLrMultiplier >= 0)) {
-            p.add("stride learning-rate multiplier must be >= 0, got " + strideLrMultiplier);
+            p.add(new ConfigProblem("strideLrMultiplier", "stride learning-rate multiplier must be >= 0, got " + strideLrMultiplier));
         }
         if (!(strideMin == 0 || strideMin >= 1) || Double.isInfinite(strideMin)) {
-            p.add("lower stride limit must be 0 (none) or a number >= 1, got " + strideMin);
+            p.add(new ConfigProblem("strideMin", "lower stride limit must be 0 (none) or a number >= 1, got " + strideMin));
         }
         if (!(strideMax == 0 || strideMax >= Math.max(1, strideMin)) || Double.isInfinite(strideMax)) {
-            p.add("upper stride limit must be 0 (none) or a number >= 1 and >= the lower limit, got " + strideMax);
+            p.add(new ConfigProblem("strideMax", "upper stride limit must be 0 (none) or a number >= 1 and >= the lower limit, got " + strideMax));
         }
         if (!(costLambda >= 0)) {
-            p.add("cost lambda must be >= 0, got " + costLambda);
+            p.add(new ConfigProblem("costLambda", "cost lambda must be >= 0, got " + costLambda));
         }
         if (phc != 0 && (phc < 2 || phc > 4)) {
-            p.add("phc must be 0 (off), 2, 3 or 4, got " + phc);
+            p.add(new ConfigProblem("phc", "phc must be 0 (off), 2, 3 or 4, got " + phc));
         }
         if (batchSize < 1 || batchSize > 4096) {
-            p.add("batch size must be in 1..4096, got " + batchSize);
+            p.add(new ConfigProblem("batchSize", "batch size must be in 1..4096, got " + batchSize));
         }
         if (epochs < 1) {
-            p.add("epochs must be >= 1, got " + epochs);
+            p.add(new ConfigProblem("epochs", "epochs must be >= 1, got " + epochs));
         }
         if (optimizer == null) {
-            p.add("optimizer is missing: use sgd or adam");
+            p.add(new ConfigProblem("optimizer", "optimizer is missing: use sgd or adam"));
         }
         if (!(learningRate > 0) || learningRate > 10) {
-            p.add("learning rate must be in (0, 10], got " + learningRate);
+            p.add(new ConfigProblem("learningRate", "learning rate must be in (0, 10], got " + learningRate));
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            p.add("momentum must be in [0, 1), got " + momentum);
+            p.add(new ConfigProblem("momentum", "momentum must be in [0, 1), got " + momentum));
         }
         if (!(weightDecay >= 0 && weightDecay < 1)) {
-            p.add("weight decay must be in [0, 1), got " + weightDecay);
+            p.add(new ConfigProblem("weightDecay", "weight decay must be in [0, 1), got " + weightDecay));
         }
         if (schedule == null) {
-            p.add("schedule is missing: use constant, step or cosine");
+            p.add(new ConfigProblem("schedule", "schedule is missing: use constant, step or cosine"));
         }
         if (stepEpochs < 1) {
-            p.add("step schedule: epochs per step must be >= 1, got " + stepEpochs);
+            p.add(new ConfigProblem("stepEpochs", "step schedule: epochs per step must be >= 1, got " + stepEpochs));
         }
         if (!(stepGamma > 0 && stepGamma <= 1)) {
-            p.add("step schedule: gamma must be in (0, 1], got " + stepGamma);
+            p.add(new ConfigProblem("stepGamma", "step schedule: gamma must be in (0, 1], got " + stepGamma));
         }
         if (!(mixupAlpha >= 0)) {
-            p.add("mixup alpha must be >= 0 (0 = off), got " + mixupAlpha);
+            p.add(new ConfigProblem("mixupAlpha", "mixup alpha must be >= 0 (0 = off), got " + mixupAlpha));
         }
         if (patience < 0) {
-            p.add("patience must be >= 0 (0 = no early stopping), got " + patience);
+            p.add(new ConfigProblem("patience", "patience must be >= 0 (0 = no early stopping), got " + patience));
         }
         if (checkpointEverySteps < 0) {
-            p.add("checkpoint interval must be >= 0 steps (0 = once an epoch), got " + checkpointEverySteps);
+            p.add(new ConfigProblem("checkpointEverySteps", "checkpoint interval must be >= 0 steps (0 = once an epoch), got " + checkpointEverySteps));
         }
         if (data == null || data.isBlank()) {
-            p.add("data is missing: use cifar10, generated or a path");
+            p.add(new ConfigProblem("data", "data is missing: use cifar10, generated or a path"));
         }
         if (trainLimit < 0) {
-            p.add("train limit must be >= 0 (0 = all images), got " + trainLimit);
+            p.add(new ConfigProblem("trainLimit", "train limit must be >= 0 (0 = all images), got " + trainLimit));
         } else if (trainLimit > 0 && batchSize > trainLimit) {
-            p.add("batch size " + batchSize + " is larger than the " + trainLimit
-                    + " training images of the train limit: lower the batch or raise the limit");
+            p.add(new ConfigProblem("batchSize", "batch size " + batchSize + " is larger than the " + trainLimit
+                    + " training images of the train limit: lower the batch or raise the limit"));
         }
         return p;
     }

@@ -49,4 +49,21 @@ class RunConfigTest {
         Json.writeAtomically(dir.resolve("c.json"), c);
         assertEquals(c, Json.read(dir.resolve("c.json"), RunConfig.class));
     }
+
+    @Test
+    void everyProblemNamesTheSettingItIsAbout() {
+        RunConfig bad = RunConfig.builder().name("bad name").strides(new double[]{2, 1.5, 2}).width(9)
+                .learningRate(-1).batchSize(0).mixupAlpha(-1).trainLimit(-3).smoothness(-1).build();
+        java.util.Set<String> settings = java.util.Arrays.stream(RunConfig.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> byField = new java.util.HashMap<>();
+        for (ConfigProblem p : bad.checks()) {
+            assertTrue(settings.contains(p.field()), "a real setting: " + p.field());
+            byField.put(p.field(), p.message());
+        }
+        assertTrue(byField.get("strides").startsWith("strided convolution needs integer strides"));
+        assertTrue(byField.keySet().containsAll(java.util.List.of("name", "width", "learningRate", "batchSize",
+                "mixupAlpha", "trainLimit", "smoothness")), byField.toString());
+        assertEquals(bad.problems(), bad.checks().stream().map(ConfigProblem::message).toList());
+    }
 }
