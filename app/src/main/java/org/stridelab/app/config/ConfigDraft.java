@@ -67,21 +67,9 @@ public final class ConfigDraft {
         int trainLimit = n.whole(ConfigField.TRAIN_LIMIT, "train limit", d.trainLimit());
         String data = text.getOrDefault(ConfigField.DATA, d.data()).strip();
         boolean parsed = problems.isEmpty();
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("method", method);
-        changes.put("strides", strides);
-        changes.put("width", width);
-        changes.put("smoothness", smoothness);
-        changes.put("phc", phc);
-        changes.put("batchSize", batch);
-        changes.put("epochs", epochs);
-        changes.put("optimizer", optimizer);
-        changes.put("learningRate", lr);
-        changes.put("mixupAlpha", mixup);
-        changes.put("data", data);
-        changes.put("trainLimit", trainLimit);
-        changes.put("seed", seed);
-        RunConfig config = RunConfigs.defaultsWith(changes);
+        RunConfig config = RunConfig.builder().method(method).strides(strides).width(width).smoothness(smoothness)
+                .phc(phc).batchSize(batch).epochs(epochs).optimizer(optimizer).learningRate(lr).mixupAlpha(mixup)
+                .data(data).trainLimit(trainLimit).seed(seed).build();
         List<String> general = new ArrayList<>();
         for (ConfigProblem p : config.checks()) {
             ConfigField f = ConfigField.about(p);

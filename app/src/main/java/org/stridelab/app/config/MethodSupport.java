@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.SiteFactory;
+import org.stridelab.engine.train.RunConfig;
 
 /**
  * Asks the engine whether it can build a network for a method (while the
@@ -31,7 +32,7 @@ public final class MethodSupport {
 
     private static String probe(DownsamplingMethod m) {
         try {
-            SiteFactory.forConfig(RunConfigs.defaultsWith(Map.of("method", m, "width", 0.125)).model());
+            SiteFactory.forConfig(RunConfig.builder().method(m).width(0.125).build().model());
             return "";
         } catch (UnsupportedOperationException e) {
             return "method " + m.cliName() + " is not available in this engine build yet ("

@@ -28,14 +28,14 @@ class ConfigDraftTest {
         assertFalse(r.valid());
         List<String> p = r.problems().get(ConfigField.STRIDES);
         // the message is RunConfig.problems()'s own, word for word
-        RunConfig same = RunConfigs.defaultsWith(Map.of("strides", new double[] {1.5, 2, 2}));
+        RunConfig same = RunConfig.builder().strides(new double[] {1.5, 2, 2}).build();
         assertEquals(same.problems(), p);
         assertTrue(p.get(0).contains("integer"));
     }
 
     @Test
-    void buildingByNameKeepsNewEngineFieldsAtTheirDefaults() {
-        RunConfig c = RunConfigs.defaultsWith(Map.of("width", 0.5, "method", DownsamplingMethod.DIFFSTRIDE));
+    void theBuilderKeepsEveryOtherFieldAtItsDefault() {
+        RunConfig c = RunConfig.builder().width(0.5).method(DownsamplingMethod.DIFFSTRIDE).build();
         assertEquals(0.5, c.width());
         assertEquals(DownsamplingMethod.DIFFSTRIDE, c.method());
         assertEquals(RunConfig.defaults().batchSize(), c.batchSize());
@@ -93,7 +93,7 @@ class ConfigDraftTest {
         ConfigDraft.Result five = parse(Map.of(ConfigField.PHC, "5"), DownsamplingMethod.STRIDED);
         assertFalse(five.valid());
         assertEquals(List.of(ConfigField.PHC), List.copyOf(five.problems().keySet()));
-        assertEquals(RunConfigs.defaultsWith(Map.of("phc", 5)).problems(), five.problems().get(ConfigField.PHC),
+        assertEquals(RunConfig.builder().phc(5).build().problems(), five.problems().get(ConfigField.PHC),
                 "RunConfig.problems()'s own words");
     }
 

@@ -199,13 +199,21 @@ public record RunConfig(
 
     @Override
     public boolean equals(Object o) {
-        // Records compare arrays by identity; the text form compares every field by value.
-        return o instanceof RunConfig c && c.toString().equals(toString());
+        // A record compares arrays by identity; the strides are compared by value here.
+        return o instanceof RunConfig c && values().equals(c.values());
     }
 
     @Override
     public int hashCode() {
-        return toString().hashCode();
+        return values().hashCode();
+    }
+
+    /** Every component, with the strides as a list: what equality means for a configuration. */
+    private List<Object> values() {
+        return Arrays.asList(name, method, strides == null ? null : Arrays.stream(strides).boxed().toList(), width,
+                smoothness, sharedStride, strideLrMultiplier, strideMin, strideMax, costLambda, phc, batchSize,
+                epochs, optimizer, learningRate, momentum, weightDecay, schedule, stepEpochs, stepGamma, mixupAlpha,
+                augment, patience, checkpointEverySteps, data, trainLimit, seed);
     }
 
     @Override
