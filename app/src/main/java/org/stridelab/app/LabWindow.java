@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -18,7 +17,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -35,14 +33,11 @@ import org.stridelab.app.compare.CompareController;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.config.RunConfigForm;
 import org.stridelab.app.data.Datasets;
-import org.stridelab.app.data.DownloadDialog;
 import org.stridelab.app.export.RunHistory;
 import org.stridelab.app.phc.ParameterCounter;
-import org.stridelab.app.training.AppEvents;
 import org.stridelab.app.training.EventBuffer;
 import org.stridelab.app.training.FrameDrain;
 import org.stridelab.app.training.RunControls;
-import org.stridelab.app.training.RunEvent;
 import org.stridelab.app.training.RunHandle;
 import org.stridelab.app.training.SessionState;
 import org.stridelab.app.training.TrainingSession;
@@ -51,8 +46,6 @@ import org.stridelab.engine.data.DataHome;
 import org.stridelab.engine.train.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.session.RunNames;
-import org.stridelab.engine.train.events.LifecycleEvent;
-import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.visualisations.charts.RunLabel;
 import org.stridelab.visualisations.layout.ViewPanel;
 
@@ -78,11 +71,11 @@ public final class LabWindow {
     private final BooleanProperty configValid = new SimpleBooleanProperty();
     private final BooleanProperty canContinue = new SimpleBooleanProperty();
     private final FrameDrain drain;
+    private final WindowEvents windowEvents;
     private final InspectorController inspector;
     private final CompareController compare;
     private TrainingSession session;
     private RunHandle reopened;
-    private DownloadDialog download;
     private int runCount;
     private boolean closing;
 
@@ -98,7 +91,9 @@ public final class LabWindow {
         Path runs = options.runsFolder() != null ? Path.of(options.runsFolder()) : DataHome.root().resolve("runs");
         this.form = new RunConfigForm(runs.toAbsolutePath());
         this.controls = new RunControls(state, configValid, canContinue);
-        this.drain = new FrameDrain(events, this::onEvent, router::afterFrame);
+        this.windowEvents = new WindowEvents(router, status, state, canContinue, this::stage, () -> session, this::stop,
+                this::onEnded);
+        this.drain = new FrameDrain(events, e -> e.sendTo(windowEvents), router::afterFrame);
         this.inspector = new InspectorController(views, router, () -> session, state::get, this::stage,
                 this::showStatus);
         this.compare = new CompareController(views.compare, form.runsFolderProperty(), this::stage,
@@ -308,95 +303,13 @@ public final class LabWindow {
     }
 
     private boolean confirmDownload() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
-        ask.initOwner(stage);
-        ask.setTitle("CIFAR-10 is not downloaded");
-        ask.setHeaderText("CIFAR-10 is not in " + DataHome.datasets());
-        ask.setContentText("Download it now from " + Datasets.cifarSource() + " (the official archive is about "
-                + "170 MB; progress is shown and it can be cancelled and resumed)? Or train on the generated "
-                + "dataset, which needs no download.");
-        ButtonType downloadButton = new ButtonType("Download", ButtonBar.ButtonData.OK_DONE);
-        ButtonType generated = new ButtonType("Use generated data", ButtonBar.ButtonData.OTHER);
-        ask.getButtonTypes().setAll(downloadButton, generated, ButtonType.CANCEL);
-        Optional<ButtonType> answer = ask.showAndWait();
-        if (answer.isPresent() && answer.get() == generated) {
+        Dialogs.DownloadAnswer answer = Dialogs.askDownload(stage, DataHome.datasets().toString(),
+                Datasets.cifarSource());
+        if (answer == Dialogs.DownloadAnswer.USE_GENERATED) {
             form.set("data", "generated");
             return configValid.get();
         }
-        return answer.isPresent() && answer.get() == downloadButton;
-    }
-
-    /** Events that are not metrics: the session's lifecycle and the app's own. */
-    private void onEvent(RunEvent e) {
-        if (router.apply(e)) {
-            updateStatusProgress();
-            return;
-        }
-        boolean ours = session != null && session.run().key().equals(e.run().key());
-        Object p = e.payload();
-        if (p instanceof AppEvents.Message m && ours) {
-            status.setText(m.text());
-        } else if (p instanceof AppEvents.DataFailed f && ours) {
-            closeDownload();
-            // A dialog, not only the status line: the run never started, and the reason (offline, firewall,
-            // where to put the archive by hand) is the user's next step.
-            Dialogs.error(stage, "The data '" + f.spec() + "' could not be loaded", f.message());
-        } else if (p instanceof AppEvents.Download d && ours) {
-            if (download == null) {
-                download = new DownloadDialog(stage, this::stop);
-                download.show();
-            }
-            download.update(d.done(), d.total());
-            status.setText(String.format(Locale.ROOT, "Downloading CIFAR-10: %.0f MB", d.done() / 1e6));
-        } else if (p instanceof AppEvents.Prepared pr && ours) {
-            closeDownload();
-            if (state.get() == SessionState.PREPARING) {
-                state.set(SessionState.RUNNING);
-            }
-            status.setText(String.format(Locale.ROOT, "%s | %s | %,d parameters | %.1f M multiply-adds per image%s",
-                    e.run().config().label(), pr.data(), pr.parameters(), pr.multiplyAdds() / 1e6,
-                    pr.restoredStep() > 0 ? " | continued from step " + pr.restoredStep() : ""));
-        } else if (p instanceof LifecycleEvent l && ours) {
-            switch (l.kind()) {
-                case PAUSED -> state.set(SessionState.PAUSED);
-                case CONTINUED, STARTED, RESUMED -> {
-                    if (state.get() != SessionState.STOPPING) {
-                        state.set(SessionState.RUNNING);
-                    }
-                }
-                default -> { }
-            }
-            status.setText(capitalise(l.message()));
-        } else if (p instanceof RunSummary s && ours) {
-            status.setText(String.format(Locale.ROOT, "Finished %s: best validation %.2f %% (epoch %d), test %.2f %%",
-                    e.run().config().label(), 100 * s.bestValidationAccuracy(), s.bestEpoch(), 100 * s.testAccuracy()));
-        } else if (p instanceof AppEvents.Ended end && ours) {
-            closeDownload();
-            if (end.error() != null) {
-                status.setText("Run ended: " + end.error());
-            }
-            state.set(SessionState.IDLE);
-            reopened = e.run();
-            canContinue.set(end.summary() == null && end.error() == null
-                    && new RunFolder(e.run().folder()).hasCheckpoint());
-            if (closing) {
-                exitOnce();
-            }
-        }
-    }
-
-    private void updateStatusProgress() {
-        double f = router.progress().snapshot().fraction();
-        if (Math.abs(f - status.getProgress()) >= 0.005 || f == 1.0) { // no repaint for invisible changes
-            status.setProgress(f);
-        }
-    }
-
-    private void closeDownload() {
-        if (download != null) {
-            download.close();
-            download = null;
-        }
+        return answer == Dialogs.DownloadAnswer.DOWNLOAD;
     }
 
     /** Reopens a run folder: its history is drawn, its configuration shown, and it can be continued. */
@@ -422,9 +335,9 @@ public final class LabWindow {
                     + "]", runCount - 1), config, folder.path());
             router.follow(run, true);
             RunHistory.Events history = RunHistory.read(folder, config);
-            history.steps().forEach(s -> router.apply(new RunEvent(run, s)));
-            history.epochs().forEach(s -> router.apply(new RunEvent(run, s)));
-            history.strides().forEach(s -> router.apply(new RunEvent(run, s)));
+            history.steps().forEach(s -> router.step(run, s));
+            history.epochs().forEach(s -> router.epoch(run, s));
+            history.strides().forEach(s -> router.strides(run, s));
             form.fill(config);
             reopened = run;
             boolean finished = folder.isFinished();
@@ -467,12 +380,21 @@ public final class LabWindow {
                 Thread.currentThread().interrupt();
             }
             Platform.runLater(() -> {
-                events.drain(this::onEvent); // the run's last events (its end) are shown and recorded first
+                // the run's last events (its end) are shown and recorded first
+                events.drain(event -> event.sendTo(windowEvents));
                 exitOnce();
             });
         }, "stridelab-close");
         waiter.setDaemon(true);
         waiter.start();
+    }
+
+    /** The session's job is over: its folder can be continued, and a pending close goes ahead. */
+    private void onEnded(RunHandle run) {
+        reopened = run;
+        if (closing) {
+            exitOnce();
+        }
     }
 
     private boolean exited;
@@ -502,9 +424,5 @@ public final class LabWindow {
     /** The engine's label (method and strides), plus the PHC order: a PHC run is a different network. */
     private static String legend(RunConfig c) {
         return c.label() + (c.phc() >= 2 ? " PHC" + c.phc() : "");
-    }
-
-    private static String capitalise(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.stridelab.app.export.RunMetrics;
 import org.stridelab.app.training.AppEvents;
 import org.stridelab.app.training.ProgressTracker;
-import org.stridelab.app.training.RunEvent;
 import org.stridelab.app.training.RunHandle;
 import org.stridelab.engine.model.FeatureMaps;
 import org.stridelab.engine.spectral.PoolingState;
@@ -73,49 +72,49 @@ final class RunEventRouter {
         return metrics.get(runKey);
     }
 
-    /** Handles metric events; returns false for events that are the window's business (lifecycle, app events). */
-    boolean apply(RunEvent e) {
-        String key = e.run().key();
-        boolean followed = current != null && current.key().equals(key);
-        Object p = e.payload();
-        if (p instanceof StepEvent s) {
-            views.loss.addLoss(key, s.globalStep(), s.loss());
-            views.learningRate.addLearningRate(key, s.globalStep(), s.learningRate());
-            metrics.computeIfAbsent(key, k -> new RunMetrics()).add(s);
-            if (followed) {
-                progress.step(s);
-                progressChanged = true;
-            }
-            return true;
+    private boolean follows(RunHandle run) {
+        return current != null && current.key().equals(run.key());
+    }
+
+    void step(RunHandle run, StepEvent s) {
+        String key = run.key();
+        views.loss.addLoss(key, s.globalStep(), s.loss());
+        views.learningRate.addLearningRate(key, s.globalStep(), s.learningRate());
+        metrics.computeIfAbsent(key, k -> new RunMetrics()).add(s);
+        if (follows(run)) {
+            progress.step(s);
+            progressChanged = true;
         }
-        if (p instanceof EpochEvent ep) {
-            views.accuracy.addAccuracy(key, ep.epoch() + 1, ep.validationAccuracy());
-            metrics.computeIfAbsent(key, k -> new RunMetrics()).add(ep);
-            return true;
+    }
+
+    void epoch(RunHandle run, EpochEvent ep) {
+        views.accuracy.addAccuracy(run.key(), ep.epoch() + 1, ep.validationAccuracy());
+        metrics.computeIfAbsent(run.key(), k -> new RunMetrics()).add(ep);
+    }
+
+    void strides(RunHandle run, StridesEvent st) {
+        if (follows(run)) {
+            views.strideChart.addStrides(st.globalStep(), st.layers());
+            latestStrides = st;
         }
-        if (p instanceof StridesEvent st) {
-            if (followed) {
-                views.strideChart.addStrides(st.globalStep(), st.layers());
-                latestStrides = st;
-            }
-            return true;
+    }
+
+    void algebra(RunHandle run, AlgebraEvent algebra) {
+        if (follows(run)) {
+            latestAlgebra = algebra; // the view shows the latest only: older ones of this frame are skipped
         }
-        if (p instanceof AlgebraEvent algebra) {
-            if (followed) {
-                latestAlgebra = algebra; // the view shows the latest only: older ones of this frame are skipped
-            }
-            return true;
-        }
-        if (p instanceof FeatureMaps maps) {
-            views.featureMaps.show(maps, "Activations of " + featureImage + " in " + e.run().config().label()
-                    + " at step " + progress.snapshot().step() + " (4 channels per layer; each scaled to its range)");
-            return true;
-        }
-        if (p instanceof AppEvents.Prepared prepared && followed) {
+    }
+
+    void featureMaps(RunHandle run, FeatureMaps maps) {
+        views.featureMaps.show(maps, "Activations of " + featureImage + " in " + run.config().label()
+                + " at step " + progress.snapshot().step() + " (4 channels per layer; each scaled to its range)");
+    }
+
+    void prepared(RunHandle run, AppEvents.Prepared prepared) {
+        if (follows(run)) {
             progress.prepared(prepared);
             progressChanged = true;
         }
-        return false;
     }
 
     /** Once per frame, after the events: latest strides to the per-layer views, then redraws. */

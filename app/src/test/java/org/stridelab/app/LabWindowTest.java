@@ -235,7 +235,7 @@ class LabWindowTest {
         assertEquals(size(fixed), caption(robot, "#fixedSize"));
         assertEquals(size(diff), caption(robot, "#diffStrideSize"));
         assertEquals("16\u00d716", size(fixed));
-        assertEquals("24\u00d724", size(diff)); // docs/spectral-layers.md: DiffStride at (2, 2), R = 4
+        assertEquals("24\u00d724", size(diff)); // docs/numerics.md: DiffStride at (2, 2), R = 4
         assertTrue(fx(() -> window.views().thumbnails.images().size()) > 0);
 
         robot.interact(() -> window.views().inspector.setSliders(3.1, 1.4, 4));

@@ -1,11 +1,6 @@
 package org.stridelab.app.training;
 
-import org.stridelab.engine.train.events.AlgebraEvent;
-import org.stridelab.engine.train.events.EpochEvent;
-import org.stridelab.engine.train.events.LifecycleEvent;
-import org.stridelab.engine.train.events.RunSummary;
-import org.stridelab.engine.train.events.StepEvent;
-import org.stridelab.engine.train.events.StridesEvent;
+import org.stridelab.engine.train.events.TrainingEvent;
 import org.stridelab.engine.train.events.TrainingListener;
 
 /**
@@ -24,32 +19,7 @@ final class BufferingListener implements TrainingListener {
     }
 
     @Override
-    public void onStep(StepEvent event) {
-        buffer.offer(run, event);
-    }
-
-    @Override
-    public void onEpoch(EpochEvent event) {
-        buffer.offer(run, event);
-    }
-
-    @Override
-    public void onStrides(StridesEvent event) {
-        buffer.offer(run, event);
-    }
-
-    @Override
-    public void onAlgebra(AlgebraEvent event) {
-        buffer.offer(run, event); // PHC runs only, every 20 steps: a few small float arrays
-    }
-
-    @Override
-    public void onLifecycle(LifecycleEvent event) {
-        buffer.offer(run, event);
-    }
-
-    @Override
-    public void onFinished(RunSummary summary) {
-        buffer.offer(run, summary);
+    public void onEvent(TrainingEvent event) {
+        buffer.offer(run, new LabEvent.Training(event)); // algebras: PHC runs only, every 20 steps, a few small arrays
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 public final class EventBuffer {
     private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
 
-    public void offer(RunHandle run, Object payload) {
+    public void offer(RunHandle run, LabEvent payload) {
         queue.add(new RunEvent(run, payload));
     }
 

@@ -67,7 +67,7 @@ public final class TrainingSession {
         }
         Runnable task = () -> {
             try {
-                events.offer(run, FeatureMaps.capture(model.get(), normalizedImage, channels));
+                events.offer(run, new LabEvent.Features(FeatureMaps.capture(model.get(), normalizedImage, channels)));
             } catch (RuntimeException e) {
                 events.offer(run, new AppEvents.Message("feature maps could not be captured: " + e.getMessage()));
             }

@@ -21,31 +21,33 @@ final class CsvLog implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
 
-    CsvLog(Path file, String header, long keepThroughStep) throws IOException {
+    /** Which existing rows a reopened log keeps: given the row's cells, true to keep it. */
+    @FunctionalInterface
+    interface Keep {
+        boolean row(String[] cells);
+    }
+
+    CsvLog(Path file, String header, Keep keep) throws IOException {
         this.file = file;
         if (Files.exists(file)) {
-            truncateAfter(file, header, keepThroughStep);
+            cutBack(file, header, keep);
         } else {
             AtomicFiles.write(file, (header + "\n").getBytes(StandardCharsets.UTF_8));
         }
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
-    /** Keeps the header and the rows whose step is <= keepThroughStep (all of them if negative). */
-    private static void truncateAfter(Path file, String header, long keepThroughStep) throws IOException {
+    /** Keeps the header and the rows {@code keep} accepts; a row cut short by a crash or not a data row goes. */
+    private static void cutBack(Path file, String header, Keep keep) throws IOException {
         List<String> kept = new ArrayList<>();
         kept.add(header);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int width = header.split(",").length;
         for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int comma = line.indexOf(',');
-            if (comma <= 0) {
-                continue; // a row cut short by a crash
-            }
+            String[] cells = lines.get(i).split(",", -1);
             try {
-                long step = Long.parseLong(line.substring(0, comma));
-                if (keepThroughStep < 0 || step <= keepThroughStep) {
-                    kept.add(line);
+                if (cells.length == width && keep.row(cells)) {
+                    kept.add(lines.get(i));
                 }
             } catch (NumberFormatException e) {
                 // not a data row; drop it

@@ -114,8 +114,8 @@ final class CsvRows {
             }
         }
         if (damaged > 0) {
-            problems.add(name + " is damaged: " + damaged + (damaged == 1 ? " row" : " rows")
-                    + " could not be read and were skipped (first at line " + firstDamaged + ")");
+            problems.add(name + " is damaged: " + damaged + (damaged == 1 ? " row could not be read and was"
+                    : " rows could not be read and were") + " skipped (first at line " + firstDamaged + ")");
         }
         return out;
     }

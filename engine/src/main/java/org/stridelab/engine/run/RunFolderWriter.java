@@ -28,10 +28,23 @@ public final class RunFolderWriter implements TrainingListener, AutoCloseable {
      * (the step of the checkpoint being resumed; -1 keeps all).
      */
     public RunFolderWriter(RunFolder folder, long keepThroughStep) throws IOException {
+        this(folder, keepThroughStep, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Opens the folder's logs for a run resumed from a checkpoint at
+     * {@code keepThroughStep} whose next epoch is {@code finishedEpochs}: step rows
+     * up to that step stay, and epoch rows only for epochs the checkpoint has seen
+     * end. (A checkpoint taken on an epoch's last step, every N steps, comes before
+     * that epoch's evaluation: its row is written again after the resume.)
+     */
+    public RunFolderWriter(RunFolder folder, long keepThroughStep, int finishedEpochs) throws IOException {
         this.folder = folder;
-        this.metrics = new CsvLog(folder.metrics(), METRICS_HEADER, keepThroughStep);
-        this.epochs = new CsvLog(folder.epochs(), EPOCHS_HEADER, keepThroughStep);
-        this.strides = new CsvLog(folder.strides(), STRIDES_HEADER, keepThroughStep);
+        CsvLog.Keep upToStep = cells -> keepThroughStep < 0 || Long.parseLong(cells[0]) <= keepThroughStep;
+        this.metrics = new CsvLog(folder.metrics(), METRICS_HEADER, upToStep);
+        this.epochs = new CsvLog(folder.epochs(), EPOCHS_HEADER,
+                cells -> upToStep.row(cells) && Integer.parseInt(cells[1]) < finishedEpochs);
+        this.strides = new CsvLog(folder.strides(), STRIDES_HEADER, upToStep);
     }
 
     @Override

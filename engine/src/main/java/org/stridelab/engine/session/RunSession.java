@@ -92,9 +92,12 @@ public final class RunSession {
         return resumed;
     }
 
-    /** The run has written its summary and trained every epoch: nothing is left to do. */
+    /**
+     * The run has written its summary (all epochs, or stopped early): nothing is
+     * left to do, and resuming must not train on and overwrite its results.
+     */
     public boolean alreadyFinished() {
-        return resumed && folder.isFinished() && trainer.state().nextEpoch() >= config.epochs();
+        return resumed && folder.isFinished();
     }
 
     /**
@@ -104,7 +107,9 @@ public final class RunSession {
      */
     public RunSummary run(List<TrainingListener> listeners) throws IOException, InterruptedException {
         Trainer t = requirePrepared();
-        try (RunFolderWriter writer = new RunFolderWriter(folder, resumed ? t.state().globalStep() : 0)) {
+        try (RunFolderWriter writer = resumed
+                ? new RunFolderWriter(folder, t.state().globalStep(), t.state().nextEpoch())
+                : new RunFolderWriter(folder, 0)) {
             t.addListener(writer);
             listeners.forEach(t::addListener);
             return t.run();

@@ -11,7 +11,7 @@ import org.stridelab.engine.nn.Parameter;
  * DiffStride (Riad et al., ICLR 2022): spectral pooling whose strides are
  * learned. A smooth box mask (linear ramp over R bins) makes the output depend
  * differentiably on the strides; the crop then keeps every bin the mask
- * touches. Numerics, clamps and gradients as in docs/spectral-layers.md.
+ * touches. Numerics, clamps and gradients as in docs/numerics.md.
  *
  * <p>The strides are one {@link Parameter} ({@code [2]}, or {@code [1]} with a
  * shared stride), exempt from weight decay. Before every use they are clamped

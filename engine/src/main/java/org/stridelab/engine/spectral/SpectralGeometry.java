@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Output sizes, kept frequencies and masks of both spectral poolings, exactly
- * as docs/spectral-layers.md fixes them. Pure Java (no ND4J): the layers, the
+ * as docs/numerics.md fixes them. Pure Java (no ND4J): the layers, the
  * views and the model's cost counting all use the same numbers.
  *
  * <p>Rows of the rfft grid are in FFT order (row {@code m} is frequency {@code m}

@@ -8,7 +8,7 @@ import org.stridelab.engine.nn.Parameter;
 /**
  * Fixed spectral pooling (Rippel et al. 2015) at real strides {@code (sh, sw) >= 1}:
  * keep the lowest {@code h x (w/2+1)} frequencies of the rfft grid and invert at
- * size {@code h x w} with the mean-preserving scale (docs/spectral-layers.md).
+ * size {@code h x w} with the mean-preserving scale (docs/numerics.md).
  * No parameters; at (1, 1) on an even-sized map it is exactly the identity.
  */
 public final class SpectralPooling implements SpectralPool {

@@ -4,7 +4,7 @@
  * ICLR 2022), with exact hand-written backward passes, plus plain-array
  * helpers for the views (spectra, masks, before/after crops).
  *
- * <p>The numerics follow docs/spectral-layers.md. The key fact used throughout:
+ * <p>The numerics follow docs/numerics.md. The key fact used throughout:
  * per sample and channel, {@code y = irfft2(crop(mask * rfft2(x)), (h, w))} with
  * the mean-preserving {@code 1/(H*W)} scale is real-linear and separable,
  * {@code y = A1 x B1^T - A2 x B2^T}, where {@code A1 + i A2} acts along the rows

@@ -3,7 +3,7 @@ package org.stridelab.engine.spectral;
 import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
- * An independent, slow reference of docs/spectral-layers.md for one channel:
+ * An independent, slow reference of docs/numerics.md for one channel:
  * rfft2 by JTransforms, kept rows/columns and masks recomputed here from the
  * page's formulas, then irfft2 written out the textbook way (inverse complex
  * DFT along rows, then Hermitian extension of each row, with the imaginary

@@ -7,7 +7,13 @@ import java.util.List;
  * matrices A_i (n x n each), copied off ND4J memory. Published at the start and
  * then every few steps, so the lab can show how each layer learned its own algebra.
  */
-public record AlgebraEvent(String runId, long globalStep, List<Layer> layers) {
+public record AlgebraEvent(String runId, long globalStep, List<Layer> layers) implements TrainingEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.algebra(this);
+    }
+
 
     /** {@code matrices[i][a][b] = A[i, a, b]}. */
     public record Layer(String name, float[][][] matrices) {

@@ -5,7 +5,13 @@ package org.stridelab.engine.train.events;
  * {@code STALLED} is a warning, not a change: a step has run far longer than usual (the
  * message names its phase and the last checkpoint); {@code STALL_ENDED} says it is over.
  */
-public record LifecycleEvent(String runId, Kind kind, String message) {
+public record LifecycleEvent(String runId, Kind kind, String message) implements TrainingEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.lifecycle(this);
+    }
+
 
     public enum Kind { STARTED, RESUMED, PAUSED, CONTINUED, FINISHED, STOPPED, FAILED, STALLED, STALL_ENDED }
 }

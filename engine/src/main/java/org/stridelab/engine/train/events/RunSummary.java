@@ -13,5 +13,11 @@ public record RunSummary(String runId, String method, double[] initialStrides, i
                          double bestValidationAccuracy, int bestEpoch, double testAccuracy, double testLoss,
                          long parameters, long multiplyAddsPerImage, double secondsPerEpoch,
                          Map<String, double[]> finalStrides, String dataset, String stopReason,
-                         List<Double> validationAccuracies) {
+                         List<Double> validationAccuracies) implements TrainingEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.summary(this);
+    }
+
 }

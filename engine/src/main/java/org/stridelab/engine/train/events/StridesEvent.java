@@ -4,5 +4,11 @@ import java.util.List;
 import org.stridelab.engine.spectral.PoolingState;
 
 /** The spectral layers after a step: current strides, sizes and masks, and the network's cost. */
-public record StridesEvent(String runId, long globalStep, List<PoolingState> layers, long multiplyAddsPerImage) {
+public record StridesEvent(String runId, long globalStep, List<PoolingState> layers, long multiplyAddsPerImage) implements TrainingEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.strides(this);
+    }
+
 }

@@ -7,18 +7,23 @@ package org.stridelab.engine.train.events;
  */
 public interface TrainingListener {
     default void onStep(StepEvent event) {
+        onEvent(event);
     }
 
     default void onEpoch(EpochEvent event) {
+        onEvent(event);
     }
 
     default void onStrides(StridesEvent event) {
+        onEvent(event);
     }
 
     default void onAlgebra(AlgebraEvent event) {
+        onEvent(event);
     }
 
     default void onLifecycle(LifecycleEvent event) {
+        onEvent(event);
     }
 
     /** A checkpoint is about to be written: whatever the listener buffers for disk should be written now. */
@@ -27,5 +32,13 @@ public interface TrainingListener {
 
     /** The final result, once, after the test-set evaluation. */
     default void onFinished(RunSummary summary) {
+        onEvent(summary);
+    }
+
+    /**
+     * Any event, for listeners that treat all kinds alike (the app copies them into
+     * its buffer): the methods above call it unless they are overridden.
+     */
+    default void onEvent(TrainingEvent event) {
     }
 }
