@@ -21,7 +21,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -214,25 +213,8 @@ public final class LabWindow {
         Scene scene = new Scene(root, 1560, 960);
         scene.getStylesheets().add(LabWindow.class.getResource("styles/lab.css").toExternalForm());
         controls.installShortcuts(scene);
-        scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) {
-                File dropped = e.getDragboard().getFiles().get(0);
-                if (dropped.isDirectory() && new File(dropped, "config.json").isFile() && !state.get().isActive()) {
-                    openRun(dropped.toPath()); // a run folder: reopen it
-                } else {
-                    inspector.inspectFile(dropped); // a picture: inspect it
-                }
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
+        FileDrops.install(scene, dir -> !state.get().isActive() && FileDrops.isRunFolder(dir), this::openRun,
+                inspector::inspectFile);
         return scene;
     }
 

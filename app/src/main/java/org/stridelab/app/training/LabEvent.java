@@ -1,12 +1,6 @@
 package org.stridelab.app.training;
 
 import org.stridelab.engine.model.FeatureMaps;
-import org.stridelab.engine.train.events.AlgebraEvent;
-import org.stridelab.engine.train.events.EpochEvent;
-import org.stridelab.engine.train.events.LifecycleEvent;
-import org.stridelab.engine.train.events.RunSummary;
-import org.stridelab.engine.train.events.StepEvent;
-import org.stridelab.engine.train.events.StridesEvent;
 import org.stridelab.engine.train.events.TrainingEvent;
 
 /**
@@ -21,20 +15,11 @@ public sealed interface LabEvent permits LabEvent.Training, LabEvent.Features, A
 
     void sendTo(RunHandle run, Handler handler);
 
-    /** One method per kind of event, none optional. */
-    interface Handler {
-        void step(RunHandle run, StepEvent event);
-
-        void epoch(RunHandle run, EpochEvent event);
-
-        void strides(RunHandle run, StridesEvent event);
-
-        void algebra(RunHandle run, AlgebraEvent event);
-
-        void lifecycle(RunHandle run, LifecycleEvent event);
-
-        void summary(RunHandle run, RunSummary summary);
-
+    /**
+     * One method per kind of event, none optional: the engine's kinds (through
+     * {@link TrainingEvent.Visitor}, with the run as context) and the app's own.
+     */
+    interface Handler extends TrainingEvent.Visitor<RunHandle> {
         void featureMaps(RunHandle run, FeatureMaps maps);
 
         void message(RunHandle run, AppEvents.Message message);
@@ -52,43 +37,7 @@ public sealed interface LabEvent permits LabEvent.Training, LabEvent.Features, A
     record Training(TrainingEvent event) implements LabEvent {
         @Override
         public void sendTo(RunHandle run, Handler h) {
-            event.accept(new TrainingEvent.Visitor<Void>() {
-                @Override
-                public Void step(StepEvent e) {
-                    h.step(run, e);
-                    return null;
-                }
-
-                @Override
-                public Void epoch(EpochEvent e) {
-                    h.epoch(run, e);
-                    return null;
-                }
-
-                @Override
-                public Void strides(StridesEvent e) {
-                    h.strides(run, e);
-                    return null;
-                }
-
-                @Override
-                public Void algebra(AlgebraEvent e) {
-                    h.algebra(run, e);
-                    return null;
-                }
-
-                @Override
-                public Void lifecycle(LifecycleEvent e) {
-                    h.lifecycle(run, e);
-                    return null;
-                }
-
-                @Override
-                public Void summary(RunSummary s) {
-                    h.summary(run, s);
-                    return null;
-                }
-            });
+            event.accept(run, h);
         }
     }
 

@@ -52,7 +52,7 @@ class TrainerSafetyTest {
             @Override
             public void onStep(StepEvent e) {
                 if (e.globalStep() == 6) {
-                    sleep(3500); // a view that holds the training thread: the step's reporting phase stalls
+                    sleep(5000); // a view that holds the training thread: the step's reporting phase stalls
                 }
             }
         });

@@ -10,8 +10,8 @@ import java.util.List;
 public record AlgebraEvent(String runId, long globalStep, List<Layer> layers) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.algebra(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.algebra(context, this);
     }
 
 

@@ -5,8 +5,8 @@ public record EpochEvent(String runId, int epoch, long globalStep, double trainL
                          double validationLoss, double validationAccuracy, double epochSeconds) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.epoch(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.epoch(context, this);
     }
 
 }

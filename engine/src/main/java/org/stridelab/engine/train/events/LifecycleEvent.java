@@ -8,8 +8,8 @@ package org.stridelab.engine.train.events;
 public record LifecycleEvent(String runId, Kind kind, String message) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.lifecycle(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.lifecycle(context, this);
     }
 
 

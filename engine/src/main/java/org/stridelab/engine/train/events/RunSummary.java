@@ -16,8 +16,8 @@ public record RunSummary(String runId, String method, double[] initialStrides, i
                          List<Double> validationAccuracies) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.summary(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.summary(context, this);
     }
 
 }

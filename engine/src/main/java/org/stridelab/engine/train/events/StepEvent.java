@@ -5,8 +5,8 @@ public record StepEvent(String runId, int epoch, int stepInEpoch, int stepsPerEp
                         double loss, double learningRate, double imagesPerSecond, double elapsedSeconds) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.step(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.step(context, this);
     }
 
 }

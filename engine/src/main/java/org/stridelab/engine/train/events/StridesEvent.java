@@ -7,8 +7,8 @@ import org.stridelab.engine.spectral.PoolingState;
 public record StridesEvent(String runId, long globalStep, List<PoolingState> layers, long multiplyAddsPerImage) implements TrainingEvent {
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.strides(this);
+    public <C> void accept(C context, Visitor<C> visitor) {
+        visitor.strides(context, this);
     }
 
 }

@@ -11,20 +11,21 @@ public sealed interface TrainingEvent
     /** The run the event belongs to. */
     String runId();
 
-    <R> R accept(Visitor<R> visitor);
+    /** Calls the visitor's method for this event's kind, with {@code context} (the app passes the run). */
+    <C> void accept(C context, Visitor<C> visitor);
 
     /** One method per kind of event, none optional. */
-    interface Visitor<R> {
-        R step(StepEvent event);
+    interface Visitor<C> {
+        void step(C context, StepEvent event);
 
-        R epoch(EpochEvent event);
+        void epoch(C context, EpochEvent event);
 
-        R strides(StridesEvent event);
+        void strides(C context, StridesEvent event);
 
-        R algebra(AlgebraEvent event);
+        void algebra(C context, AlgebraEvent event);
 
-        R lifecycle(LifecycleEvent event);
+        void lifecycle(C context, LifecycleEvent event);
 
-        R summary(RunSummary summary);
+        void summary(C context, RunSummary summary);
     }
 }
