@@ -25,10 +25,10 @@ import java.util.function.Predicate;
  */
 public final class FuzzCampaign {
     /**
-     * Cases per mutation and file kind: 200 of each of the five mutations, 1,000
+     * Cases per mutation and file kind: 1,000 of each of the five mutations, 5,000
      * damaged files per kind; {@code -Dstridelab.fuzz.cases=N} changes it.
      */
-    public static final int PER_MUTATION = Integer.getInteger("stridelab.fuzz.cases", 200);
+    public static final int PER_MUTATION = Integer.getInteger("stridelab.fuzz.cases", 1000);
 
     /** Reads the damaged file at the path it was written to. */
     @FunctionalInterface
