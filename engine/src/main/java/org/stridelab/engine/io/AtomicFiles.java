@@ -33,6 +33,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            shareable(tmp);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }
@@ -51,6 +52,22 @@ public final class AtomicFiles {
                     + "is intact", e);
         }
     }
+
+    /**
+     * A temporary file is created owner-only (rw-------); the file it becomes is a
+     * run file others on a shared disk (a lab group, a cluster's users) read, so it
+     * gets the usual rw-r--r--. Systems without POSIX permissions keep their default.
+     */
+    private static void shareable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, SHAREABLE);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: access follows the folder's ACL
+        }
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> SHAREABLE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
     private static String describe(IOException e) {
         String m = e.getMessage();

@@ -31,4 +31,13 @@ class AtomicFilesTest {
             assertEquals(1, files.count(), "only the target is left");
         }
     }
+
+    /** Run files on a shared disk are readable by the group and others, like any file a user writes. */
+    @Test
+    void writtenFilesAreReadableByOthers(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("summary.json");
+        AtomicFiles.write(target, new byte[]{'{', '}'});
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)));
+    }
 }

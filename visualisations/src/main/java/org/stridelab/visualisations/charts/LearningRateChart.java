@@ -6,6 +6,7 @@ public final class LearningRateChart extends LiveXYChart {
     public LearningRateChart() {
         super("step", "learning rate");
         setNoDataMessage("The learning-rate schedule appears once a run starts.");
+        plainValueNumbers(4);
     }
 
     public void addRun(RunLabel run) {

@@ -38,6 +38,8 @@ public class LiveXYChart {
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final JFreeChart chart;
     private final XYPlot plot;
+    /** Significant digits of the value axis's plain numbers, 0 for JFreeChart's own format. */
+    private int plainDigits;
     private final ChartViewer viewer;
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private final String rangeLabel;
@@ -180,6 +182,9 @@ public class LiveXYChart {
     /** Switches the value axis between linear and logarithmic (log needs positive values). */
     public void setLogScale(boolean log) {
         ValueAxis axis = log ? logAxis(rangeLabel) : linearAxis(rangeLabel);
+        if (axis instanceof NumberAxis y && plainDigits > 0) {
+            y.setNumberFormatOverride(new PlainNumbers(plainDigits));
+        }
         plot.setRangeAxis(axis);
         dirty = true;
     }
@@ -227,6 +232,17 @@ public class LiveXYChart {
             line.shown.setNotify(true);
         }
         chart.setNotify(true);
+    }
+
+    /**
+     * Writes the value axis's numbers with {@code significantDigits} digits and no
+     * exponent (a linear axis; a log axis keeps its own labels).
+     */
+    protected void plainValueNumbers(int significantDigits) {
+        plainDigits = significantDigits;
+        if (plot.getRangeAxis() instanceof NumberAxis y) {
+            y.setNumberFormatOverride(new PlainNumbers(significantDigits));
+        }
     }
 
     private static NumberAxis linearAxis(String label) {
