@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
  * {@code stridelab grid run | report | describe}: the comparison tables as a
  * grid of ordinary runs. Thin: everything is in the engine's experiment
  * package; this class turns flags into a {@link GridSpec} and prints progress.
+ * Its length is the three subcommands' option declarations, kept together so
+ * that {@code grid --help} and the code read alike.
  */
 @Command(name = "grid", mixinStandardHelpOptions = true, modelTransformer = GridCommand.PresetFooter.class,
         description = {"Experiment grids: methods x stride initialisations x batch sizes x mixup x PHC x seeds, "

@@ -1,6 +1,7 @@
 package org.stridelab.engine.train;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,21 @@ final class StallWatchdog implements AutoCloseable {
 
     /** A report: the unit is stuck ({@code ended} false), or the stuck unit has now ended. */
     record Stall(StepMonitor.Snapshot snapshot, double thresholdSeconds, boolean ended) {
+
+        /** In words for the user, naming the step, its phase and what a kill would keep. */
+        String describe(String lastCheckpoint) {
+            StepMonitor.Snapshot s = snapshot;
+            String what = s.phase() == TrainingPhase.EVALUATION ? "an evaluation batch" : "step " + s.step();
+            if (ended) {
+                return what + " has ended; training goes on";
+            }
+            String median = Double.isNaN(s.medianStepSeconds()) ? "no step has finished yet"
+                    : String.format(Locale.ROOT, "the median step takes %.1f s", s.medianStepSeconds());
+            return String.format(Locale.ROOT, "%s has been %s for %.0f s (%s): it may be stuck. Training is not cut "
+                            + "short; a stop is obeyed once this step ends and then saves a checkpoint. Killing the "
+                            + "process now keeps %s", what, s.phase().description(), s.secondsInUnit(), median,
+                    lastCheckpoint);
+        }
     }
 
     private final Thread thread;

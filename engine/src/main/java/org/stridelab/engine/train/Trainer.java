@@ -3,7 +3,6 @@ package org.stridelab.engine.train;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,20 +13,18 @@ import org.stridelab.engine.data.Batch;
 import org.stridelab.engine.data.BatchLoader;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.data.LabeledImages;
-import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.nn.SoftmaxCrossEntropy;
 import org.stridelab.engine.spectral.CostRegularizer;
 import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.model.SpectralDownsamplingSite;
 import org.stridelab.engine.io.PausePoint;
-import org.stridelab.engine.train.events.AlgebraEvent;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.LifecycleEvent.Kind;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.engine.train.events.StepEvent;
-import org.stridelab.engine.train.events.StridesEvent;
+import org.stridelab.engine.train.events.TrainingEvent;
 import org.stridelab.engine.train.events.TrainingListener;
 
 /**
@@ -191,7 +188,7 @@ public final class Trainer {
                         // A NaN stride or weight fails deep inside a layer (e.g. the spectral geometry's
                         // stride check): that is divergence, reported as such, not a bare exception.
                         model.clearCache();
-                        if (!parametersFinite()) {
+                        if (!ModelReports.parametersFinite(model)) {
                             return diverged("at step " + step);
                         }
                         throw broken;
@@ -203,7 +200,7 @@ public final class Trainer {
                         emit(new LifecycleEvent(runId, Kind.FAILED, msg));
                         return null;
                     }
-                    if (!stridesFinite()) {
+                    if (!ModelReports.stridesFinite(model)) {
                         // The update made a learned stride NaN: reporting it would fail in the spectral
                         // geometry's checks with a bare exception, and the next step would too.
                         return diverged("at step " + step + " (a learned stride)");
@@ -216,12 +213,10 @@ public final class Trainer {
                     StepEvent ev = new StepEvent(runId, epoch, b, stepsPerEpoch, step, r.loss, r.learningRate,
                             batch.size() / ((now - last) / 1e9), elapsed);
                     last = now;
-                    for (TrainingListener l : listeners) {
-                        l.onStep(ev);
-                    }
-                    emitStrides(step);
+                    emit(ev);
+                    ModelReports.strides(runId, step, model).ifPresent(this::emit);
                     if (step == 1 || step % ALGEBRA_EVERY_STEPS == 0) {
-                        emitAlgebras(step);
+                        ModelReports.algebras(runId, step, model).ifPresent(this::emit);
                     }
                     if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0
                             && !saveCheckpoint()) {
@@ -251,10 +246,8 @@ public final class Trainer {
             state = state.afterEpoch(epoch, state.globalStep(), val.accuracy(), elapsed);
             EpochEvent ev = new EpochEvent(runId, epoch, state.globalStep(), trainLoss, trainAccuracy, val.loss(),
                     val.accuracy(), (System.nanoTime() - epochStart) / 1e9);
-            for (TrainingListener l : listeners) {
-                l.onEpoch(ev);
-            }
-            if (!Double.isFinite(val.loss()) || !parametersFinite()) {
+            emit(ev);
+            if (!Double.isFinite(val.loss()) || !ModelReports.parametersFinite(model)) {
                 return diverged("in epoch " + (epoch + 1));
             }
             if (folder != null && state.bestEpoch() == epoch) {
@@ -284,18 +277,8 @@ public final class Trainer {
 
     /** Tells the listeners about a step that runs far longer than usual, or that such a step has ended. */
     private void reportStall(StallWatchdog.Stall stall) {
-        StepMonitor.Snapshot s = stall.snapshot();
-        String what = s.phase() == TrainingPhase.EVALUATION ? "an evaluation batch" : "step " + s.step();
-        if (stall.ended()) {
-            emit(new LifecycleEvent(runId, Kind.STALL_ENDED, what + " has ended; training goes on"));
-            return;
-        }
-        String median = Double.isNaN(s.medianStepSeconds()) ? "no step has finished yet"
-                : String.format(java.util.Locale.ROOT, "the median step takes %.1f s", s.medianStepSeconds());
-        emit(new LifecycleEvent(runId, Kind.STALLED, String.format(java.util.Locale.ROOT,
-                "%s has been %s for %.0f s (%s): it may be stuck. Training is not cut short; a stop is obeyed "
-                        + "once this step ends and then saves a checkpoint. Killing the process now keeps %s",
-                what, s.phase().description(), s.secondsInUnit(), median, lastCheckpoint)));
+        emit(new LifecycleEvent(runId, stall.ended() ? Kind.STALL_ENDED : Kind.STALLED,
+                stall.describe(lastCheckpoint)));
     }
 
     /**
@@ -349,33 +332,6 @@ public final class Trainer {
         }
     }
 
-    private void emitAlgebras(long step) {
-        var phc = model.phcLayers();
-        if (phc.isEmpty()) {
-            return;
-        }
-        List<AlgebraEvent.Layer> layers = new ArrayList<>();
-        phc.forEach((name, layer) -> layers.add(new AlgebraEvent.Layer(name, layer.algebraCopy())));
-        AlgebraEvent ev = new AlgebraEvent(runId, step, List.copyOf(layers));
-        for (TrainingListener l : listeners) {
-            l.onAlgebra(ev);
-        }
-    }
-
-    private void emitStrides(long step) {
-        List<PoolingState> layers = new ArrayList<>();
-        for (ResNet18.NamedSite s : model.sites()) {
-            s.site().poolingState().ifPresent(layers::add);
-        }
-        if (layers.isEmpty()) {
-            return;
-        }
-        StridesEvent ev = new StridesEvent(runId, step, List.copyOf(layers), model.multiplyAdds(32, 32));
-        for (TrainingListener l : listeners) {
-            l.onStrides(ev);
-        }
-    }
-
     /**
      * Saves the checkpoint unless the weights are no longer finite (an update can
      * blow them up after a finite loss): a checkpoint must always be a good one.
@@ -383,7 +339,7 @@ public final class Trainer {
      * @return false when the weights diverged and nothing was saved
      */
     private boolean saveCheckpoint() throws IOException {
-        if (!parametersFinite()) {
+        if (!ModelReports.parametersFinite(model)) {
             return false;
         }
         if (folder == null) {
@@ -415,26 +371,6 @@ public final class Trainer {
         return lastCheckpoint;
     }
 
-    private boolean stridesFinite() {
-        for (ResNet18.NamedSite s : model.sites()) {
-            var pooling = s.site().poolingState();
-            if (pooling.isPresent() && !(Double.isFinite(pooling.get().strideHeight())
-                    && Double.isFinite(pooling.get().strideWidth()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean parametersFinite() {
-        for (var p : model.parameters()) {
-            if (!Double.isFinite(p.value().sumNumber().doubleValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private RunSummary diverged(String where) {
         emit(new LifecycleEvent(runId, Kind.FAILED, "the weights became NaN or infinite " + where
                 + ": training diverged (try a lower learning rate, e.g. " + config.learningRate() / 10
@@ -447,26 +383,21 @@ public final class Trainer {
             Checkpoint.load(folder.best(), model, null);
         }
         Evaluation test = evaluate(data.test());
-        Map<String, double[]> strides = new LinkedHashMap<>();
-        for (ResNet18.NamedSite s : model.sites()) {
-            s.site().poolingState().ifPresent(p -> strides.put(s.name(),
-                    new double[]{p.strideHeight(), p.strideWidth()}));
-        }
+        Map<String, double[]> strides = ModelReports.finalStrides(model);
         int epochsRun = state.validationAccuracies().size();
         RunSummary summary = new RunSummary(runId, config.method().cliName(), config.strides(), epochsRun,
                 state.globalStep(), state.bestValidationAccuracy(), state.bestEpoch() + 1, test.accuracy(),
                 test.loss(), model.parameterCount(), model.multiplyAdds(32, 32),
                 epochsRun == 0 ? 0 : state.elapsedSeconds() / epochsRun, strides, data.description(), stopReason,
                 state.validationAccuracies());
-        for (TrainingListener l : listeners) {
-            l.onFinished(summary);
-        }
+        emit(summary);
         return summary;
     }
 
-    private void emit(LifecycleEvent event) {
+    /** Hands an event to every listener, by its kind. */
+    private void emit(TrainingEvent event) {
         for (TrainingListener l : listeners) {
-            l.onLifecycle(event);
+            l.receive(event);
         }
     }
 }

@@ -41,4 +41,9 @@ public interface TrainingListener {
      */
     default void onEvent(TrainingEvent event) {
     }
+
+    /** Calls this listener's method for the event's kind (the trainer's one way of telling listeners). */
+    default void receive(TrainingEvent event) {
+        event.accept(this, ListenerMethods.VISITOR);
+    }
 }
