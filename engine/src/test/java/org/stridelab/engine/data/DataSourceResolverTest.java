@@ -102,4 +102,13 @@ class DataSourceResolverTest {
             }
         }
     }
+
+    @Test
+    void aRunStoresItsDataPathAbsoluteSoThatResumingFromAnotherFolderFindsIt() {
+        assertEquals("generated", DataSourceResolver.canonical(" generated "));
+        assertEquals("cifar10", DataSourceResolver.canonical("cifar10"));
+        String stored = DataSourceResolver.canonical("datasets/../my-cifar");
+        assertEquals(java.nio.file.Path.of("my-cifar").toAbsolutePath().toString(), stored);
+        assertTrue(java.nio.file.Path.of(stored).isAbsolute());
+    }
 }
