@@ -11,6 +11,7 @@ import org.stridelab.engine.train.events.TrainingListener;
 /**
  * Training progress on the terminal: a redrawn bar with loss, images per
  * second and ETA when attached to a terminal, plain lines otherwise (logs, CI).
+ * Synchronized: stall warnings arrive from the watchdog's thread.
  */
 final class ConsoleProgress implements TrainingListener {
     private static final int BAR = 28;
@@ -37,7 +38,7 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void onStep(StepEvent e) {
+    public synchronized void onStep(StepEvent e) {
         smoothedLoss = Double.isNaN(smoothedLoss) ? e.loss() : 0.9 * smoothedLoss + 0.1 * e.loss();
         smoothedRate = Double.isNaN(smoothedRate) ? e.imagesPerSecond() : 0.9 * smoothedRate + 0.1 * e.imagesPerSecond();
         double stepSeconds = e.elapsedSeconds() - lastElapsed;
@@ -70,14 +71,14 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void onStrides(StridesEvent e) {
+    public synchronized void onStrides(StridesEvent e) {
         StringBuilder b = new StringBuilder(" | strides");
         e.layers().forEach(s -> b.append(String.format(Locale.ROOT, " %.2f", s.strideHeight())));
         stridesText = b.toString();
     }
 
     @Override
-    public void onEpoch(EpochEvent e) {
+    public synchronized void onEpoch(EpochEvent e) {
         if (terminal) {
             out.println();
         }
@@ -87,7 +88,7 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void onLifecycle(LifecycleEvent e) {
+    public synchronized void onLifecycle(LifecycleEvent e) {
         if (terminal) {
             out.println();
         }

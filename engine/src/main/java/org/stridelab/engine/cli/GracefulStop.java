@@ -36,6 +36,7 @@ final class GracefulStop implements AutoCloseable {
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
     private volatile int exitCode;
+    private volatile Thread deadline;
 
     /**
      * @param requestStop    sets the stop flag and returns (never waits)
@@ -52,7 +53,13 @@ final class GracefulStop implements AutoCloseable {
 
     private SignalHandler install(String name, int code) {
         try {
-            return Signal.handle(new Signal(name), s -> onSignal(name, code));
+            SignalHandler previous = Signal.handle(new Signal(name), s -> onSignal(name, code));
+            if (previous == SignalHandler.SIG_IGN) {
+                // Started ignoring it (a background job of a non-interactive shell): the JVM installs
+                // nothing then, and the signal keeps being ignored, as the parent asked.
+                return null;
+            }
+            return previous;
         } catch (IllegalArgumentException unavailable) {
             return null; // this system does not let Java handle it: the default (exit) stays
         }
@@ -70,9 +77,10 @@ final class GracefulStop implements AutoCloseable {
                 + "(waiting up to %d s; press Ctrl-C again to quit at once)%n", name, bound.toSeconds());
         err.flush();
         requestStop.run();
-        Thread deadline = new Thread(this::exitAfterBound, "stridelab-stop-deadline");
-        deadline.setDaemon(true);
-        deadline.start();
+        Thread t = new Thread(this::exitAfterBound, "stridelab-stop-deadline");
+        t.setDaemon(true);
+        deadline = t;
+        t.start();
     }
 
     private void exitAfterBound() {
@@ -97,8 +105,13 @@ final class GracefulStop implements AutoCloseable {
         return exitCode != 0 ? exitCode : normal;
     }
 
+    /** The run has ended: the deadline no longer applies (the command goes on to report), handlers are restored. */
     @Override
     public void close() {
+        Thread t = deadline;
+        if (t != null) {
+            t.interrupt();
+        }
         if (previousInt != null) {
             Signal.handle(new Signal("INT"), previousInt);
         }

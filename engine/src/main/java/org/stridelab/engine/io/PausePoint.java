@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checkpoint's temporary file and renaming it over the old one). Off unless the
  * JVM is started with {@code -Dstridelab.pauseAt=POINT:N}: the N-th time the code
  * reaches POINT it prints {@code stridelab: paused at POINT:N} on standard error
- * and sleeps until the process is killed, or, with {@code -Dstridelab.pauseMillis=T},
+ * and sleeps until the process is killed (at most 10 minutes, then it exits), or, with {@code -Dstridelab.pauseMillis=T},
  * for T milliseconds (time for a test to send a signal mid-step). Costs one null
  * check otherwise.
  */
@@ -47,9 +47,9 @@ public final class PausePoint {
             sleep(MILLIS);
             return;
         }
-        while (true) {
-            sleep(60_000); // only a kill ends this pause
-        }
+        sleep(600_000); // a kill ends this pause; a test that died without killing us ends it here
+        System.err.println("stridelab: nobody killed the paused process within 10 minutes; exiting");
+        Runtime.getRuntime().halt(99);
     }
 
     private static void sleep(long millis) {

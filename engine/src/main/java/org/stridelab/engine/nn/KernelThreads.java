@@ -84,8 +84,8 @@ final class KernelThreads {
         for (int i = 0; i < wanted; i++) {
             try {
                 helpers.execute(call::work);
-            } catch (RejectedExecutionException cannotHappenWithAnUnboundedQueue) {
-                break; // the caller claims that share too
+            } catch (RejectedExecutionException | OutOfMemoryError noHelper) {
+                break; // no (new) helper thread: the caller claims that share too
             }
         }
         call.work();

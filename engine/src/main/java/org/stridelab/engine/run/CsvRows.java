@@ -100,7 +100,10 @@ final class CsvRows {
         }
         int damaged = 0;
         int firstDamaged = -1;
-        for (int k = 1; k < lines.size(); k++) {
+        // Every row the writer finishes ends in a newline: an unterminated last line is one still
+        // being written (or cut by a kill), even if what has arrived parses (a truncated last number).
+        int end = endsWithNewline ? lines.size() : lines.size() - 1;
+        for (int k = 1; k < end; k++) {
             String line = lines.get(k).strip();
             if (line.isEmpty()) {
                 continue;
@@ -108,7 +111,7 @@ final class CsvRows {
             Optional<T> row = parse(line, columns, header.length, parser);
             if (row.isPresent()) {
                 out.add(row.get());
-            } else if (!(k == lines.size() - 1 && !endsWithNewline)) { // a torn last row is expected mid-write
+            } else {
                 damaged++;
                 firstDamaged = firstDamaged < 0 ? k + 1 : firstDamaged;
             }

@@ -68,9 +68,15 @@ final class StallWatchdog implements AutoCloseable {
         }
     }
 
+    /** Stops watching; returns once the watchdog thread is done, so no report arrives after the run. */
     @Override
     public void close() {
         closed = true;
         thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

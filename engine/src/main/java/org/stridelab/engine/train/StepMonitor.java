@@ -15,44 +15,49 @@ public final class StepMonitor {
 
     private final double[] recentSeconds = new double[RECENT];
     private int recorded;
-    private volatile TrainingPhase phase = TrainingPhase.WAITING;
-    private volatile long unitStartNanos = System.nanoTime();
-    private volatile long unitNumber;
-    private volatile long step;
+    /**
+     * The unit under way, published whole (one volatile write), so that a reader
+     * never pairs one unit's number with another's start time.
+     */
+    private volatile Unit unit = new Unit(0, 0, TrainingPhase.WAITING, System.nanoTime());
+
+    private record Unit(long number, long step, TrainingPhase phase, long startNanos) {
+    }
 
     /** A training step begins (it first waits for its batch). */
     void stepStarted(long globalStep) {
-        step = globalStep;
-        unitNumber++;
-        unitStartNanos = System.nanoTime();
-        phase = TrainingPhase.DATA;
+        unit = new Unit(unit.number() + 1, globalStep, TrainingPhase.DATA, System.nanoTime());
     }
 
+    /** The unit under way moves to another phase (its clock runs on). */
     void phase(TrainingPhase p) {
-        phase = p;
+        Unit u = unit;
+        unit = new Unit(u.number(), u.step(), p, u.startNanos());
     }
 
     /** The step that {@link #stepStarted} began is over: its duration joins the median. */
     void stepEnded() {
-        double seconds = (System.nanoTime() - unitStartNanos) / 1e9;
+        Unit u = unit;
+        double seconds = (System.nanoTime() - u.startNanos()) / 1e9;
         synchronized (recentSeconds) {
             recentSeconds[recorded % RECENT] = seconds;
             recorded++;
         }
-        phase = TrainingPhase.WAITING;
+        idle();
     }
 
     /** One evaluation batch begins: each is a unit of its own, much shorter than a training step. */
     void evaluationBatchStarted() {
-        unitNumber++;
-        unitStartNanos = System.nanoTime();
-        phase = TrainingPhase.EVALUATION;
+        unit = new Unit(unit.number() + 1, unit.step(), TrainingPhase.EVALUATION, System.nanoTime());
     }
 
-    /** Back between steps (evaluation over, or paused). */
+    /**
+     * Back between steps (evaluation over, or paused). A new unit with a fresh
+     * clock: a checkpoint written after a long pause is timed from here, not from
+     * the last step's start.
+     */
     void idle() {
-        unitNumber++;
-        phase = TrainingPhase.WAITING;
+        unit = new Unit(unit.number() + 1, unit.step(), TrainingPhase.WAITING, System.nanoTime());
     }
 
     /** What the training thread is doing now, and how that compares with its recent steps. */
@@ -63,9 +68,7 @@ public final class StepMonitor {
     }
 
     public Snapshot snapshot() {
-        long start = unitStartNanos;
-        long unit = unitNumber;
-        TrainingPhase p = phase;
+        Unit u = unit;
         double median;
         synchronized (recentSeconds) {
             int n = Math.min(recorded, RECENT);
@@ -77,6 +80,6 @@ public final class StepMonitor {
                 median = sorted[n / 2];
             }
         }
-        return new Snapshot(unit, step, p, (System.nanoTime() - start) / 1e9, median);
+        return new Snapshot(u.number(), u.step(), u.phase(), (System.nanoTime() - u.startNanos()) / 1e9, median);
     }
 }

@@ -152,7 +152,12 @@ public final class Trainer {
         double startElapsed = state.elapsedSeconds();
         long startNanos = System.nanoTime();
         String stopReason = "completed " + config.epochs() + " epochs";
-        for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
+        int lastEpoch = config.epochs();
+        if (earlyStopDue()) { // stopped early, then killed before the test evaluation: only that is left
+            stopReason = earlyStopReason();
+            lastEpoch = state.nextEpoch();
+        }
+        for (int epoch = state.nextEpoch(); epoch < lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
             try (BatchLoader loader = new BatchLoader(trainImages, config.batchSize(), true, config.mixupAlpha(),
                     config.seed(), epoch, state.nextBatch(), PREFETCH, config.augment())) {
@@ -230,6 +235,15 @@ public final class Trainer {
             Evaluation val;
             try {
                 val = evaluate(data.validation());
+            } catch (StopDuringEvaluation stop) {
+                // The epoch's training is complete: keep it; a resume repeats only this evaluation.
+                state = state.withElapsed(startElapsed + (System.nanoTime() - startNanos) / 1e9);
+                if (!saveCheckpoint()) {
+                    return diverged("before the stop");
+                }
+                emit(new LifecycleEvent(runId, Kind.STOPPED, "stopped while evaluating epoch " + (epoch + 1)
+                        + "; its training is saved in the checkpoint and resuming repeats only the evaluation"));
+                return null;
             } catch (OutOfMemoryError oom) {
                 // The epoch's training is complete: keep it. A resume starts at this evaluation.
                 saveCheckpoint();
@@ -254,16 +268,18 @@ public final class Trainer {
                 Checkpoint.save(folder.best(), model, null, state);
             }
             saveCheckpoint();
-            if (config.patience() > 0 && state.epochsWithoutImprovement() >= config.patience()) {
-                stopReason = "early stop: no better validation accuracy for " + config.patience() + " epochs (best "
-                        + String.format("%.2f %%", 100 * state.bestValidationAccuracy()) + " at epoch "
-                        + (state.bestEpoch() + 1) + ")";
+            if (earlyStopDue()) {
+                stopReason = earlyStopReason();
                 break;
             }
         }
         RunSummary summary;
         try {
             summary = finish(stopReason);
+        } catch (StopDuringEvaluation stop) {
+            emit(new LifecycleEvent(runId, Kind.STOPPED, "stopped during the test evaluation; training is complete "
+                    + "and saved, and resuming runs only the test evaluation"));
+            return null;
         } catch (OutOfMemoryError oom) {
             emit(new LifecycleEvent(runId, Kind.FAILED, "out of memory evaluating on the test set, even in batches of "
                     + Evaluator.MIN_BATCH + " (" + oom.getMessage() + "); training is complete and saved: run "
@@ -297,10 +313,33 @@ public final class Trainer {
      */
     private Evaluation evaluate(LabeledImages images) {
         try {
-            return Evaluator.evaluateWithinMemory(model, images, evalBatch(), monitor::evaluationBatchStarted);
+            return Evaluator.evaluateWithinMemory(model, images, evalBatch(), () -> {
+                if (control.isStopRequested()) {
+                    throw new StopDuringEvaluation(); // an evaluation takes minutes at full width: obey between batches
+                }
+                monitor.evaluationBatchStarted();
+            });
         } finally {
             monitor.idle();
         }
+    }
+
+    /** A stop obeyed between two evaluation batches; the evaluation is repeated on resume. */
+    private static final class StopDuringEvaluation extends RuntimeException {
+        StopDuringEvaluation() {
+            super("stop requested during evaluation", null, false, false);
+        }
+    }
+
+    private boolean earlyStopDue() {
+        return config.patience() > 0 && !state.validationAccuracies().isEmpty()
+                && state.epochsWithoutImprovement() >= config.patience();
+    }
+
+    private String earlyStopReason() {
+        return "early stop: no better validation accuracy for " + config.patience() + " epochs (best "
+                + String.format("%.2f %%", 100 * state.bestValidationAccuracy()) + " at epoch "
+                + (state.bestEpoch() + 1) + ")";
     }
 
     private record StepResult(double loss, int correct, double learningRate) {
@@ -349,6 +388,9 @@ public final class Trainer {
             l.beforeCheckpoint(); // the logs reach the disk first, so files and checkpoint agree
         }
         TrainingPhase was = monitor.snapshot().phase();
+        if (was == TrainingPhase.WAITING) {
+            monitor.idle(); // outside a step (a stop, an epoch's end): the checkpoint's clock starts now
+        }
         monitor.phase(TrainingPhase.CHECKPOINT);
         Checkpoint.save(folder.checkpoint(), model, optimizer, state);
         monitor.phase(was);

@@ -48,6 +48,16 @@ class RunFolderReaderTest {
         assertEquals(List.of(), c.problems(), "a run still writing is not damaged");
     }
 
+    /** A kill mid-row can leave a last row that parses, with a number cut short: still skipped. */
+    @Test
+    void anUnterminatedLastRowIsSkippedEvenWhenItParses(@TempDir Path dir) throws Exception {
+        RunFolderReader.Contents c = RunFolderReader.read(folder(dir, METRICS + "3,0,2,2.1,0.1,400,1", EPOCHS,
+                STRIDES + "3,stage2,2.0,2.0,32,32,16,16,10"));
+        assertEquals(2, c.steps().size());
+        assertEquals(2, c.strides().size());
+        assertEquals(List.of(), c.problems());
+    }
+
     @Test
     void damagedRowsAreSkippedAndTheFileIsNamed(@TempDir Path dir) throws Exception {
         String metrics = RunFolderWriter.METRICS_HEADER + "\n" + "1,0,0,2.30,0.1,400,0.5\n" + "x,\u0000,zz\n"

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * folder; {@link #awaitOutput} waits for a line such as a pause point's marker.
  */
 final class ChildCli {
+    /** Every child still to be reaped: a failed or timed-out test must not leave a paused JVM behind. */
+    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -46,7 +49,33 @@ final class ChildCli {
         Path out = logs.resolve(label + ".out");
         Path err = logs.resolve(label + ".err");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        STARTED.add(p);
         return new ChildCli(p, out, err);
+    }
+
+    /** Kills every child a test left running (for an {@code @AfterEach}). */
+    static void killLeftovers() {
+        for (Process p : STARTED) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        STARTED.clear();
+    }
+
+    /**
+     * The signal that asks this machine's children for a graceful stop, as a user
+     * would: Ctrl-C (INT), unless this test JVM was started ignoring it (a background
+     * job of a non-interactive shell), which its children inherit; then TERM.
+     */
+    static String gracefulStopSignal() {
+        sun.misc.Signal sigint = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(sigint, sun.misc.SignalHandler.SIG_DFL);
+        if (previous == sun.misc.SignalHandler.SIG_IGN) {
+            return "TERM";
+        }
+        sun.misc.Signal.handle(sigint, previous);
+        return "INT";
     }
 
     /** Waits until standard output or error holds {@code text}; fails if the process ends first or time runs out. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,11 @@ class RunLifecycleProcessTest {
     @TempDir
     static Path shared;
     static Path data;
+
+    @AfterEach
+    void killLeftovers() {
+        ChildCli.killLeftovers();
+    }
 
     @BeforeAll
     static void makeData() {
@@ -104,8 +110,9 @@ class RunLifecycleProcessTest {
         ChildCli cli = ChildCli.start(dir, "ctrl-c", List.of("stridelab.pauseAt=step:7",
                 "stridelab.pauseMillis=3000"), train(run, "strided"));
         cli.awaitOutput("paused at step:7", RUN_LIMIT);
-        cli.signal("INT");
-        assertEquals(130, cli.awaitExit(RUN_LIMIT), cli.output());
+        String signal = ChildCli.gracefulStopSignal(); // INT, or TERM where this JVM's children ignore INT
+        cli.signal(signal);
+        assertEquals(signal.equals("INT") ? 130 : 143, cli.awaitExit(RUN_LIMIT), cli.output());
         String out = cli.output();
         assertTrue(out.contains("stopping after the current step"), out);
         assertTrue(out.contains("continue with: stridelab train --resume " + run.toAbsolutePath()), out);
@@ -133,10 +140,11 @@ class RunLifecycleProcessTest {
         Path twice = dir.resolve("twice");
         ChildCli again = ChildCli.start(dir, "twice", pauseAt("step:5"), train(twice, "strided"));
         again.awaitOutput("paused at step:5", RUN_LIMIT);
-        again.signal("INT");
+        String signal = ChildCli.gracefulStopSignal();
+        again.signal(signal);
         again.awaitOutput("stopping after the current step", RUN_LIMIT);
-        again.signal("INT");
-        assertEquals(130, again.awaitExit(Duration.ofSeconds(20)));
+        again.signal(signal);
+        assertEquals(signal.equals("INT") ? 130 : 143, again.awaitExit(Duration.ofSeconds(20)));
         assertTrue(again.output().contains("again: exiting now"), again.output());
         assertFalse(Files.exists(twice.resolve("summary.json")));
     }

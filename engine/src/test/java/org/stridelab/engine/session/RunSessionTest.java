@@ -64,25 +64,39 @@ class RunSessionTest {
     void aStopFromAnotherThreadEndsTheRunWithACheckpointWithinTheBound(@TempDir Path runs) throws Exception {
         RunSession session = RunSession.create(runs.resolve("stop"), tiny("stop", 0));
         Trainer trainer = session.prepare(DATA.splits(), null);
+        java.util.concurrent.CompletableFuture<Boolean> endedInTime = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch stopAsked = new java.util.concurrent.CountDownLatch(1);
         trainer.addListener(new org.stridelab.engine.train.events.TrainingListener() {
             @Override
             public void onStep(org.stridelab.engine.train.events.StepEvent e) {
                 if (e.globalStep() == 1) {
                     Thread stopper = new Thread(() -> {
                         try {
-                            assertTrue(session.stopAndWait(Duration.ofSeconds(60)));
-                        } catch (InterruptedException ignored) {
-                            Thread.currentThread().interrupt();
+                            endedInTime.complete(session.stopAndWait(Duration.ofSeconds(60)));
+                        } catch (Throwable t) {
+                            endedInTime.completeExceptionally(t);
                         }
                     });
                     stopper.start();
+                    // The training thread waits here until the stop is asked, so the next step boundary sees it.
+                    awaitQuietly(() -> trainer.control().isStopRequested());
+                    stopAsked.countDown();
                 }
             }
         });
-        assertEquals(null, session.run(List.of()));
+        assertEquals(null, session.run(List.of()), "stopped, not finished");
+        assertEquals(0, stopAsked.getCount());
+        assertTrue(endedInTime.get(60, java.util.concurrent.TimeUnit.SECONDS), "stopAndWait saw the run end");
         assertTrue(session.folder().hasCheckpoint());
-        assertTrue(session.lastCheckpoint().contains("checkpoint.zip (step "), session.lastCheckpoint());
+        assertTrue(session.lastCheckpoint().contains("checkpoint.zip (step 1"), session.lastCheckpoint());
         assertTrue(session.resumeCommand().endsWith(runs.resolve("stop").toAbsolutePath().toString()));
+    }
+
+    private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test

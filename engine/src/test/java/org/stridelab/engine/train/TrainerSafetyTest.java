@@ -1,5 +1,6 @@
 package org.stridelab.engine.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,12 @@ class TrainerSafetyTest {
             @Override
             public void onStep(StepEvent e) {
                 if (e.globalStep() == 6) {
-                    sleep(5000); // a view that holds the training thread: the step's reporting phase stalls
+                    // A view that holds the training thread until the watchdog has said so (at most a minute):
+                    // the step's reporting phase stalls, however slow the machine's steps are.
+                    long end = System.nanoTime() + 60_000_000_000L;
+                    while (!lifecycle.any(LifecycleEvent.Kind.STALLED, "") && System.nanoTime() < end) {
+                        sleep(50);
+                    }
                 }
             }
         });
@@ -95,5 +101,50 @@ class TrainerSafetyTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A stop that arrives while the epoch is evaluated (minutes at full width) is obeyed
+     * between evaluation batches: the epoch's training is checkpointed, and the resumed
+     * run repeats only the evaluation, ending as a run that never stopped.
+     */
+    @Test
+    void aStopDuringEvaluationKeepsTheEpochAndTheResumeRepeatsOnlyTheEvaluation(@TempDir Path runs)
+            throws Exception {
+        RunConfig config = tiny("eval-stop", DownsamplingMethod.STRIDED, 2).toBuilder().checkpointEverySteps(0)
+                .build();
+        org.stridelab.engine.session.RunSession whole = org.stridelab.engine.session.RunSession.create(
+                runs.resolve("whole"), config);
+        whole.prepare(DATA.splits(), null);
+        whole.run(java.util.List.of());
+
+        org.stridelab.engine.session.RunSession stopped = org.stridelab.engine.session.RunSession.create(
+                runs.resolve("stopped"), config);
+        Trainer trainer = stopped.prepare(DATA.splits(), null);
+        Lifecycle lifecycle = new Lifecycle();
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                if (e.globalStep() == 4) { // the epoch's last step: the next thing is its evaluation
+                    trainer.control().stop();
+                }
+            }
+        });
+        assertNull(stopped.run(java.util.List.of(lifecycle)));
+        assertTrue(lifecycle.any(LifecycleEvent.Kind.STOPPED, "stopped while evaluating epoch 1"),
+                lifecycle.events.toString());
+        TrainerState saved = Checkpoint.readState(stopped.folder().checkpoint());
+        assertEquals(4, saved.globalStep());
+        assertEquals(4, saved.nextBatch(), "the epoch's training is complete in the checkpoint");
+
+        org.stridelab.engine.session.RunSession resumed = org.stridelab.engine.session.RunSession.reopen(
+                runs.resolve("stopped"));
+        resumed.prepare(DATA.splits(), null);
+        resumed.run(java.util.List.of());
+        var a = org.stridelab.engine.run.RunFolderReader.read(whole.folder());
+        var b = org.stridelab.engine.run.RunFolderReader.read(resumed.folder());
+        assertEquals(a.steps().stream().map(r -> r.loss()).toList(), b.steps().stream().map(r -> r.loss()).toList());
+        assertEquals(a.epochs().stream().map(r -> java.util.List.of(r.trainLoss(), r.validationAccuracy())).toList(),
+                b.epochs().stream().map(r -> java.util.List.of(r.trainLoss(), r.validationAccuracy())).toList());
     }
 }

@@ -1,7 +1,10 @@
 package org.stridelab.engine.train.events;
 
 /**
- * Receives a run's events on the training thread. Implementations must be quick
+ * Receives a run's events on the training thread, except the stall warnings
+ * ({@code STALLED}, {@code STALL_ENDED} lifecycle events), which come from the
+ * watchdog's thread because the training thread is the one that is stuck: a
+ * listener that keeps state must be safe for that. Implementations must be quick
  * and must not block (the app copies events into a buffer its UI drains once
  * per frame); everything they receive is plain data, safe to keep.
  */
