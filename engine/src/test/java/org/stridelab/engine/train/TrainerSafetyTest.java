@@ -147,4 +147,60 @@ class TrainerSafetyTest {
         assertEquals(a.epochs().stream().map(r -> java.util.List.of(r.trainLoss(), r.validationAccuracy())).toList(),
                 b.epochs().stream().map(r -> java.util.List.of(r.trainLoss(), r.validationAccuracy())).toList());
     }
+
+    /**
+     * A run whose patience ran out, killed before its test evaluation, is resumed:
+     * only the test evaluation is left, so it must not train another epoch.
+     */
+    @Test
+    void aRunThatStoppedEarlyResumesStraightToItsTestEvaluation(@TempDir Path runs) throws Exception {
+        RunConfig config = tiny("patience", DownsamplingMethod.STRIDED, 3).toBuilder().patience(1)
+                .checkpointEverySteps(0).build();
+        RunFolder folder = RunFolder.create(runs.resolve("patience"), config);
+        Trainer first = new Trainer(config, DATA.splits(), folder, null);
+        first.addListener(new TrainingListener() {
+            @Override
+            public void onEpoch(org.stridelab.engine.train.events.EpochEvent e) {
+                first.control().stop(); // checkpoint at the start of epoch 2
+            }
+        });
+        assertNull(first.run());
+        // As if epoch 1 had not improved on an earlier best: patience 1 is used up.
+        rewriteState(folder.checkpoint(), "epochsWithoutImprovement", 1);
+
+        Trainer resumed = new Trainer(config, DATA.splits(), folder, null);
+        assertTrue(resumed.restoreIfPossible());
+        int[] steps = {0};
+        resumed.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                steps[0]++;
+            }
+        });
+        org.stridelab.engine.train.events.RunSummary summary = resumed.run();
+        assertEquals(0, steps[0], "no epoch is trained after the early stop");
+        assertTrue(summary.stopReason().startsWith("early stop"), summary.stopReason());
+        assertEquals(1, summary.epochsRun());
+    }
+
+    /** Changes one field of a checkpoint's trainer state, keeping every other entry as it was. */
+    private static void rewriteState(Path checkpoint, String field, int value) throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(checkpoint))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        var state = (com.fasterxml.jackson.databind.node.ObjectNode) org.stridelab.engine.io.Json.mapper()
+                .readTree(entries.get("trainer.json"));
+        state.put(field, value);
+        entries.put("trainer.json", org.stridelab.engine.io.Json.mapper().writeValueAsBytes(state));
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(checkpoint))) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+    }
 }
