@@ -44,6 +44,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.stridelab.engine.data.CifarTestFiles;
 
 /**
  * The CIFAR-10 path of the lab against a local server: Start asks, the
@@ -74,7 +75,7 @@ class CifarDownloadTest {
         }
         // Datasets of the window's own start-up (the inspector's images) stay in a home of their own.
         System.setProperty(DataHome.HOME_PROPERTY, dir.resolve("start-home").toString());
-        archive = Files.readAllBytes(CifarTestArchive.write(dir.resolve("small.tar.gz"), 20, 40));
+        archive = Files.readAllBytes(CifarTestFiles.writeArchive(dir.resolve("small.tar.gz"), CifarTestFiles.files(20, 40)));
         md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cifar-10-binary.tar.gz", CifarDownloadTest::serve);
@@ -158,7 +159,7 @@ class CifarDownloadTest {
                 "the progress dialog closed when the data was ready");
         RunSummary summary = Json.read(new RunFolder(fx(() -> window.currentRun().folder())).summary(),
                 RunSummary.class);
-        assertTrue(summary.dataset().contains(CifarTestArchive.DESCRIPTION), summary.dataset());
+        assertTrue(summary.dataset().contains(CifarTestFiles.DESCRIPTION), summary.dataset());
         assertEquals(served + 1, requests.get(), "one request: nothing downloaded twice");
     }
 

@@ -14,8 +14,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Small CIFAR-format datasets made by the tests themselves. */
-final class CifarTestFiles {
+public final class CifarTestFiles {
 
+    /** The description the test datasets' manifest gives (a run's summary names its data by it). */
+    public static final String DESCRIPTION = "test dataset";
     static final List<String> NAMES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
             "ship", "truck");
 
@@ -23,7 +25,7 @@ final class CifarTestFiles {
     }
 
     /** Random records: label byte then 3072 pixel bytes each. */
-    static byte[] records(int count, long seed) {
+    public static byte[] records(int count, long seed) {
         Random rng = new Random(seed);
         byte[] data = new byte[count * CifarLayout.RECORD_BYTES];
         rng.nextBytes(data);
@@ -34,7 +36,7 @@ final class CifarTestFiles {
     }
 
     /** All files of a dataset with {@code perTrainFile} records per training file and {@code test} test records. */
-    static Map<String, byte[]> files(int perTrainFile, int test) {
+    public static Map<String, byte[]> files(int perTrainFile, int test) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         long seed = 1;
@@ -45,12 +47,12 @@ final class CifarTestFiles {
         files.put(CifarLayout.TEST_FILE, records(test, 99));
         counts.put(CifarLayout.TEST_FILE, test);
         files.put(CifarLayout.META_FILE, (String.join("\n", NAMES) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        files.put(DatasetManifest.FILE_NAME, new DatasetManifest("test dataset", counts, Map.of()).format()
+        files.put(DatasetManifest.FILE_NAME, new DatasetManifest(DESCRIPTION, counts, Map.of()).format()
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
-    static Path writeFolder(Path folder, Map<String, byte[]> files) throws IOException {
+    public static Path writeFolder(Path folder, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(folder);
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Files.write(folder.resolve(e.getKey()), e.getValue());
@@ -59,7 +61,7 @@ final class CifarTestFiles {
     }
 
     /** A .tar.gz in the official layout (files under cifar-10-batches-bin/), plus a readme and hostile entries. */
-    static Path writeArchive(Path archive, Map<String, byte[]> files) throws IOException {
+    public static Path writeArchive(Path archive, Map<String, byte[]> files) throws IOException {
         try (OutputStream raw = Files.newOutputStream(archive);
              GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
