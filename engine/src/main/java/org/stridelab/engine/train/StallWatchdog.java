@@ -48,7 +48,7 @@ final class StallWatchdog implements AutoCloseable {
             try {
                 Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
-                return;
+                break;
             }
             StepMonitor.Snapshot now = monitor.snapshot();
             if (stuck != null && (now.unit() != stuck.unit() || !now.busy())) {
@@ -65,6 +65,9 @@ final class StallWatchdog implements AutoCloseable {
                 stuckThreshold = threshold;
                 report.accept(new Stall(now, threshold, false));
             }
+        }
+        if (stuck != null) { // the run is over before the next look: so is the stuck step
+            report.accept(new Stall(stuck, stuckThreshold, true));
         }
     }
 

@@ -41,6 +41,23 @@ class StallWatchdogTest {
     }
 
     @Test
+    void aRunThatEndsWhileAStepIsReportedStuckReportsThatStepsEnd() throws Exception {
+        StepMonitor monitor = new StepMonitor();
+        List<StallWatchdog.Stall> reports = new CopyOnWriteArrayList<>();
+        try (StallWatchdog ignored = new StallWatchdog(monitor, QUICK, Duration.ofMillis(20), reports::add)) {
+            monitor.stepStarted(1);
+            monitor.phase(TrainingPhase.FORWARD);
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (reports.isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            monitor.stepEnded(); // and the run returns before the watchdog looks again
+        }
+        assertEquals(2, reports.size(), reports.toString());
+        assertTrue(reports.get(1).ended(), "the stuck step's end is reported when the watchdog closes");
+    }
+
+    @Test
     void waitingBetweenStepsIsNeverAStall() throws Exception {
         StepMonitor monitor = new StepMonitor();
         monitor.stepStarted(1);
