@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and a few helper threads claim task indices from one counter until none are
  * left, then the caller waits for the tasks a helper had already claimed.
  *
- * <p>Why not a ForkJoinPool and a parallel stream: nested parallel streams in a
+ * <p>Why not a fork-join pool and a parallel stream: nested parallel streams in a
  * custom pool whose idle workers time out can lose a wake-up on JDK 17 and park
  * every thread for good (a test run and a training run froze that way in
  * {@code BatchNorm.backward}). Here no task waits on a helper waking up: a
