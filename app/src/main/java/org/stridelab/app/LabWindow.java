@@ -42,7 +42,7 @@ import org.stridelab.app.training.SessionState;
 import org.stridelab.app.training.TrainingSession;
 import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.data.DataHome;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.session.RunNames;
 import org.stridelab.visualisations.charts.RunLabel;
@@ -132,7 +132,7 @@ public final class LabWindow {
         views.select(options.tab());
         drain.start();
         inspector.loadTestImages(form.resultProperty().get().config() == null ? "generated"
-                : form.resultProperty().get().config().data());
+                : form.resultProperty().get().config().data().source());
         if (options.autostart()) {
             Platform.runLater(() -> {
                 if (configValid.get()) {
@@ -249,7 +249,7 @@ public final class LabWindow {
             return;
         }
         RunConfig config = form.resultProperty().get().config();
-        if (Datasets.needsDownload(config.data()) && !confirmDownload()) {
+        if (Datasets.needsDownload(config.data().source()) && !confirmDownload()) {
             return;
         }
         String name = RunNames.fresh(config, LocalDateTime.now());
@@ -273,7 +273,7 @@ public final class LabWindow {
         status.setText((resume ? "Continuing " : "Starting ") + run.config().label() + " in " + run.folder());
         status.setProgress(0);
         session = TrainingSession.start(run, resume, worker, events);
-        inspector.followData(run.config().data());
+        inspector.followData(run.config().data().source());
     }
 
     private void stop() {
@@ -405,6 +405,6 @@ public final class LabWindow {
 
     /** The engine's label (method and strides), plus the PHC order: a PHC run is a different network. */
     private static String legend(RunConfig c) {
-        return c.label() + (c.phc() >= 2 ? " PHC" + c.phc() : "");
+        return c.label() + (c.model().phc() >= 2 ? " PHC" + c.model().phc() : "");
     }
 }

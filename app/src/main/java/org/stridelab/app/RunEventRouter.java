@@ -50,8 +50,8 @@ final class RunEventRouter {
             views.masks.reset();
             views.strideTable.show(List.of(), 0);
             latestAlgebra = null;
-            views.algebra.showMessage(run.config().phc() >= 2
-                    ? "The algebras of " + run.config().label() + " (PHC n=" + run.config().phc() + ") arrive while "
+            views.algebra.showMessage(run.config().model().phc() >= 2
+                    ? "The algebras of " + run.config().label() + " (PHC n=" + run.config().model().phc() + ") arrive while "
                     + "it trains: after its first step, then every 20 steps (run folders do not keep them)."
                     : run.config().label() + " uses ordinary convolutions: it has no algebra to learn. Choose a PHC "
                     + "order (2, 3 or 4) in the run form and start a run to see one.");
@@ -124,7 +124,7 @@ final class RunEventRouter {
             views.strideTable.show(layers, latestStrides.multiplyAddsPerImage());
             views.masks.show(layers);
             if (current != null) {
-                views.inspector.setLearnedStrides(layers, current.config().smoothness());
+                views.inspector.setLearnedStrides(layers, current.config().diffStride().smoothness());
             }
             progress.cost(latestStrides.multiplyAddsPerImage());
             progressChanged = true;

@@ -97,11 +97,11 @@ class LabWindowTest {
         robot.interact(() -> stride.setText("2"));
         assertFalse(button(robot, "#startButton").isDisabled(), "fixed: Start is enabled again");
 
-        TextField batch = robot.lookup("#batch").queryAs(TextField.class);
+        TextField batch = robot.lookup("#batchSize").queryAs(TextField.class);
         robot.interact(() -> batch.setText("0"));
         assertTrue(button(robot, "#startButton").isDisabled());
         assertTrue(fx(() -> robot.lookup("#configProblems").queryAs(Label.class).getText())
-                .contains("batch size must be in 1..4096"));
+                .contains("batch size must be in [1, 4096], got 0"));
         robot.interact(() -> batch.setText("many"));
         assertTrue(fx(() -> robot.lookup("#configProblems").queryAs(Label.class).getText())
                 .contains("'many' is not a whole number"));

@@ -16,7 +16,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.stridelab.engine.experiment.CellStatus;
 import org.stridelab.engine.experiment.GridResults;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 
 /**
  * The Compare tab's logic: which folders are listed (the runs folder first,
@@ -204,11 +204,11 @@ public final class CompareController implements ExperimentTree.Listener {
     /** The method and initial strides, plus what tells the run apart from its neighbours. */
     private static String legend(RunConfig c, ExperimentItem item) {
         StringBuilder b = new StringBuilder(c.label());
-        if (c.phc() >= 2) {
-            b.append(" PHC").append(c.phc());
+        if (c.model().phc() >= 2) {
+            b.append(" PHC").append(c.model().phc());
         }
-        if (c.mixupAlpha() > 0) {
-            b.append(" mixup ").append(c.mixupAlpha());
+        if (c.data().mixupAlpha() > 0) {
+            b.append(" mixup ").append(c.data().mixupAlpha());
         }
         if (item.kind() == ExperimentItem.Kind.CELL) {
             b.append(" seed ").append(c.seed());

@@ -10,7 +10,7 @@ import javafx.application.Platform;
 import org.stridelab.app.export.RunHistory;
 import org.stridelab.engine.experiment.ExperimentCatalog;
 import org.stridelab.engine.experiment.GridResults;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 
 /**

@@ -15,9 +15,9 @@ import java.util.Map;
  */
 public record LaunchOptions(Map<String, String> fields, boolean autostart, String tab, String runsFolder,
                             List<String> open, List<String> compare) {
-    /** Keys that fill a form field (see {@link RunConfigForm#set}). */
-    public static final List<String> FIELD_KEYS = List.of("method", "strides", "smoothness", "width", "batch",
-            "epochs", "optimizer", "lr", "mixup", "data", "seed", "train-limit", "phc");
+    /** Keys that fill a form field (see {@link RunConfigForm#set}): the command line's flags, without dashes. */
+    public static final List<String> FIELD_KEYS = RunConfigForm.SHOWN.stream()
+            .map(s -> s.flag().substring(2)).toList();
 
     public static LaunchOptions none() {
         return new LaunchOptions(Map.of(), false, null, null, List.of(), List.of());

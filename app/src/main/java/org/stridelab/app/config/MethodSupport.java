@@ -1,10 +1,12 @@
 package org.stridelab.app.config;
 
+import org.stridelab.engine.config.Settings;
+
 import java.util.EnumMap;
 import java.util.Map;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.SiteFactory;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 
 /**
  * Asks the engine whether it can build a network for a method (while the
@@ -32,7 +34,7 @@ public final class MethodSupport {
 
     private static String probe(DownsamplingMethod m) {
         try {
-            SiteFactory.forConfig(RunConfig.builder().method(m).width(0.125).build().model());
+            SiteFactory.forConfig(RunConfig.builder().set(Settings.METHOD, m).set(Settings.WIDTH, 0.125).build().modelConfig());
             return "";
         } catch (UnsupportedOperationException e) {
             return "method " + m.cliName() + " is not available in this engine build yet ("

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.spectral.PoolingState;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderReader;
 import org.stridelab.engine.spectral.AxisCrop;
@@ -76,8 +76,8 @@ public final class RunHistory {
             }
             AxisCrop rows;
             AxisCrop cols;
-            if (config.method() == DownsamplingMethod.DIFFSTRIDE) {
-                double r = config.smoothness();
+            if (config.model().method() == DownsamplingMethod.DIFFSTRIDE) {
+                double r = config.diffStride().smoothness();
                 rows = SpectralGeometry.diffStrideRows(s.inputHeight(),
                         SpectralGeometry.clampStride(s.inputHeight(), s.strideHeight(), r), r);
                 cols = SpectralGeometry.diffStrideColumns(s.inputWidth(),

@@ -52,7 +52,7 @@ public final class ParameterCounter {
             view.showUnknown("the counts appear once the run form is valid");
             return;
         }
-        ModelConfig model = r.config().model();
+        ModelConfig model = r.config().modelConfig();
         if (shape(model).equals(shown) && pending == null) {
             return; // e.g. the seed or the learning rate changed: same network, same counts
         }
@@ -99,7 +99,7 @@ public final class ParameterCounter {
      * is one learned number per layer and axis whatever its value), so editing them builds nothing.
      */
     private static String shape(ModelConfig m) {
-        return m.method() + " width " + m.width() + " phc " + m.phc() + " shared " + m.sharedStride() + " classes "
+        return m.method() + " width " + m.width() + " phc " + m.phc() + " shared " + m.diffStride().sharedStride() + " classes "
                 + m.classes();
     }
 }

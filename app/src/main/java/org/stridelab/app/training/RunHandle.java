@@ -1,7 +1,7 @@
 package org.stridelab.app.training;
 
 import java.nio.file.Path;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.visualisations.charts.RunLabel;
 
 /**

@@ -1,7 +1,7 @@
 package org.stridelab.app.training;
 
 import java.util.Locale;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.TrainingListener;
@@ -31,7 +31,7 @@ final class ThroughputLog implements TrainingListener {
         stepsSeen++;
         if (!Double.isNaN(lastElapsed) && stepsSeen > WARMUP_STEPS) {
             seconds += e.elapsedSeconds() - lastElapsed;
-            images += config.batchSize();
+            images += config.data().batchSize();
         }
         lastElapsed = e.elapsedSeconds();
     }

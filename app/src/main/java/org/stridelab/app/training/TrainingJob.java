@@ -8,7 +8,7 @@ import org.stridelab.app.data.Datasets;
 import org.stridelab.engine.data.DatasetException;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.data.DownloadCancelledException;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.Trainer;
 import org.stridelab.engine.train.TrainerControl;
@@ -62,14 +62,14 @@ final class TrainingJob implements Runnable {
     private AppEvents.Ended train() {
         RunConfig config = run.config();
         try {
-            events.offer(run, new AppEvents.Message("loading data: " + config.data()));
+            events.offer(run, new AppEvents.Message("loading data: " + config.data().source()));
             DatasetSplits data;
             try {
-                data = Datasets.load(config.data(), this::downloadProgress,
+                data = Datasets.load(config.data().source(), this::downloadProgress,
                         () -> cancelled.getAsBoolean() || control.isStopRequested());
             } catch (DatasetException e) {
                 if (!(e instanceof DownloadCancelledException)) {
-                    events.offer(run, new AppEvents.DataFailed(config.data(), explain(e)));
+                    events.offer(run, new AppEvents.DataFailed(config.data().source(), explain(e)));
                 }
                 throw e;
             }
@@ -83,10 +83,10 @@ final class TrainingJob implements Runnable {
             onModel.accept(trainer.model());
             if (session.alreadyFinished()) {
                 return new AppEvents.Ended(null, "this run has already finished all "
-                        + config.epochs() + " epochs; see " + session.folder().summary());
+                        + config.schedule().epochs() + " epochs; see " + session.folder().summary());
             }
             events.offer(run, new AppEvents.Prepared(trainer.model().parameterCount(),
-                    trainer.model().multiplyAdds(32, 32), trainer.stepsPerEpoch(), config.epochs(),
+                    trainer.model().multiplyAdds(32, 32), trainer.stepsPerEpoch(), config.schedule().epochs(),
                     restored ? trainer.state().globalStep() : 0, restored ? trainer.state().nextEpoch() : 0,
                     data.description(), session.folder().path()));
             RunSummary summary = session.run(List.of(new BufferingListener(run, events), new ThroughputLog(config)));

@@ -1,5 +1,7 @@
 package org.stridelab.app.compare;
 
+import org.stridelab.engine.config.Settings;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import org.stridelab.engine.experiment.ShiftConsistencyResult;
 import org.stridelab.engine.experiment.ShiftMode;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.RunSummary;
@@ -70,8 +72,8 @@ final class FakeExperiments {
 
     /** A single run (not in a grid) with its logs. */
     RunFolder run(Path path) throws IOException {
-        RunConfig config = RunConfig.defaults().toBuilder().name(path.getFileName().toString())
-                .method(DownsamplingMethod.DIFFSTRIDE).build();
+        RunConfig config = RunConfig.defaults().toBuilder().set(Settings.NAME, path.getFileName().toString())
+                .set(Settings.METHOD, DownsamplingMethod.DIFFSTRIDE).build();
         RunFolder f = RunFolder.create(path, config);
         logs(f, DownsamplingMethod.DIFFSTRIDE);
         return f;

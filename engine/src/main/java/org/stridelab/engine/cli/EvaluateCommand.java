@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.ResNet18;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.train.Checkpoint;
 import org.stridelab.engine.train.Evaluation;
@@ -34,10 +34,10 @@ final class EvaluateCommand implements Callable<Integer> {
             System.err.println("stridelab: " + run + " has no checkpoint yet: train it first");
             return StrideLabCommand.RUN_FAILED;
         }
-        DatasetSplits splits = DataSourceResolver.resolve(config.data(), (d, t) -> { }, false);
-        ResNet18 model = new ResNet18(config.model());
+        DatasetSplits splits = DataSourceResolver.resolve(config.data().source(), (d, t) -> { }, false);
+        ResNet18 model = new ResNet18(config.modelConfig());
         Checkpoint.load(weights, model, null);
-        int batch = Math.max(256, config.batchSize());
+        int batch = Math.max(256, config.data().batchSize());
         Evaluation val;
         Evaluation test;
         try {

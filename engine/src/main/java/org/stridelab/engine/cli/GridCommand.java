@@ -29,7 +29,7 @@ import org.stridelab.engine.experiment.ProbeSettings;
 import org.stridelab.engine.experiment.ShiftConsistencyResult;
 import org.stridelab.engine.experiment.ShiftMode;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.train.TrainerControl;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.engine.train.events.TrainingListener;
@@ -325,12 +325,12 @@ final class GridCommand implements Runnable {
         @Override
         public void cellStarting(GridCell cell, int index, int count, RunConfig config, long resumeStep) {
             System.out.printf("%n[%d/%d] %s: %s, %d epochs%s%n", index, count, cell.name(), config.label(),
-                    config.epochs(), resumeStep >= 0 ? ", continuing from step " + resumeStep : "");
+                    config.schedule().epochs(), resumeStep >= 0 ? ", continuing from step " + resumeStep : "");
         }
 
         @Override
         public List<TrainingListener> trainingListeners(GridCell cell, RunConfig config) {
-            return List.of(new ConsoleProgress(System.out, config.epochs()));
+            return List.of(new ConsoleProgress(System.out, config.schedule().epochs()));
         }
 
         @Override

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunConfigDifferences;
 import org.stridelab.engine.run.RunFolder;
 

@@ -1,7 +1,7 @@
 package org.stridelab.engine.experiment;
 
 import java.util.List;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.train.events.RunSummary;
 import org.stridelab.engine.train.events.TrainingListener;
 

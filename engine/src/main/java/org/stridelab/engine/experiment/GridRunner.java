@@ -11,7 +11,7 @@ import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.io.AtomicFiles;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.session.RunSession;
 import org.stridelab.engine.train.Checkpoint;
@@ -112,7 +112,7 @@ public final class GridRunner {
         RunSession session = RunSession.openOrCreate(folder.path(), config);
         current = session;
         Files.deleteIfExists(grid.failureFile(cell));
-        DatasetSplits splits = data.apply(config.data());
+        DatasetSplits splits = data.apply(config.data().source());
         Trainer trainer = session.prepare(splits, control);
         listener.cellStarting(cell, index, count, config, session.resumed() ? trainer.state().globalStep() : -1);
         LastLifecycle lifecycle = new LastLifecycle();
@@ -151,9 +151,9 @@ public final class GridRunner {
             return false;
         }
         RunConfig config = folder.readConfig();
-        ResNet18 model = new ResNet18(config.model());
+        ResNet18 model = new ResNet18(config.modelConfig());
         Checkpoint.load(weights, model, null);
-        probe(cell, model, data.apply(config.data()));
+        probe(cell, model, data.apply(config.data().source()));
         return true;
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 
 /**
  * An experiment grid, saved as the grid folder's {@code grid.json}: every
@@ -64,7 +64,7 @@ public record GridSpec(String name, String description, List<String> methods, Li
      */
     public static GridSpec defaults() {
         return new GridSpec("grid", "", List.of("strided", "spectral", "diffstride"), List.of(List.of(2.0, 2.0, 2.0)),
-                List.of(RunConfig.defaults().batchSize()), List.of(0.0), List.of(0), List.of(1L),
+                List.of(RunConfig.defaults().data().batchSize()), List.of(0.0), List.of(0), List.of(1L),
                 TrainingProtocol.defaults(), Map.of(), ProbeSettings.defaults());
     }
 

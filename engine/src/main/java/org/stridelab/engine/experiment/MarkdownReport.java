@@ -165,6 +165,6 @@ final class MarkdownReport {
     private static String dataDescription(GridResults results) {
         return results.cells().stream().filter(c -> c.summary() != null && c.summary().dataset() != null)
                 .map(c -> c.summary().dataset()).distinct().collect(Collectors.joining("; "))
-                .transform(s -> s.isEmpty() ? results.spec().protocol().data() : s);
+                .transform(s -> s.isEmpty() ? results.spec().protocol().get(org.stridelab.engine.config.Settings.DATA_SOURCE) : s);
     }
 }

@@ -1,11 +1,14 @@
 package org.stridelab.engine.experiment;
 
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.RunConfig;
+import org.stridelab.engine.config.Settings;
+import org.stridelab.engine.config.ScheduleKind;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stridelab.engine.train.LearningRateSchedule;
-import org.stridelab.engine.train.Optimizer;
 
 /**
  * Ready-made grids. Both have the paper's table shape: three methods x five
@@ -50,18 +53,20 @@ public final class Presets {
      * it sharded on several machines or a GPU.
      */
     public static GridSpec paper() {
-        TrainingProtocol protocol = new TrainingProtocol(
-                1.0,                                    // width: 64, 128, 256, 512 filters
-                150,                                    // epochs (strided, spectral)
-                Optimizer.Kind.SGD, 0.1, 0.9, 5e-3,     // SGD (Nesterov momentum in this engine), lr, momentum, wd
-                LearningRateSchedule.Kind.STEP, 50, 0.1, // lr x0.1 after epochs 50 and 100: three equal phases
-                true,                                   // random crop (4 px padding) and flip
-                0,                                      // no early stopping for the fixed-stride methods
-                100,                                    // checkpoint every 100 steps (~half an epoch at batch 256)
-                // DiffStride: R = 4, a stride per axis, stride lr x1, no stride limits, no cost term.
-                4.0, false, 1.0, 0, 0, 0.0,
-                "cifar10",                              // the real CIFAR-10 (download it first)
-                0);                                     // all 50,000 training images
+        TrainingProtocol protocol = new TrainingProtocol(RunConfig.builder()
+                .set(Settings.WIDTH, 1.0)                  // 64, 128, 256, 512 filters
+                .set(Settings.EPOCHS, 150)                 // strided, spectral
+                .set(Settings.OPTIMIZER, OptimizerKind.SGD) // Nesterov momentum in this engine
+                .set(Settings.LEARNING_RATE, 0.1).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 5e-3)
+                .set(Settings.SCHEDULE_KIND, ScheduleKind.STEP) // lr x0.1 after epochs 50 and 100: three equal phases
+                .set(Settings.STEP_EPOCHS, 50).set(Settings.STEP_GAMMA, 0.1)
+                .set(Settings.AUGMENT, true)               // random crop (4 px padding) and flip
+                .set(Settings.PATIENCE, 0)                 // no early stopping for the fixed-stride methods
+                .set(Settings.CHECKPOINT_EVERY, 100)       // ~half an epoch at batch 256
+                // DiffStride: R = 4, a stride per axis, stride lr x1, no stride limits, no cost term (the defaults).
+                .set(Settings.DATA_SOURCE, "cifar10")      // the real CIFAR-10 (download it first)
+                .set(Settings.TRAIN_LIMIT, 0)              // all 50,000 training images
+                .build());
         return new GridSpec(PAPER,
                 "The published ResNet-18 / CIFAR-10 protocol (Riad et al., ICLR 2022): 3 methods x 5 stride "
                         + "initialisations. DiffStride trains at most 40 epochs with early stopping.",
@@ -86,18 +91,20 @@ public final class Presets {
      * stride initialisation, not the published numbers.
      */
     public static GridSpec lecture() {
-        TrainingProtocol protocol = new TrainingProtocol(
-                0.25,                                   // width: 16, 32, 64, 128 filters
-                6,                                      // epochs, every method
-                Optimizer.Kind.SGD, 0.1, 0.9, 5e-4,     // the paper's optimiser; wd 5e-4: 5e-3 is tuned for 150 epochs
-                // Cosine to zero: no plateau in a short run (the step schedule's fields are unused).
-                LearningRateSchedule.Kind.COSINE, 6, 0.1,
-                true,                                   // random crop and flip
-                0,                                      // no early stopping: every method gets the same 6 epochs
-                0,                                      // checkpoint once per epoch
-                4.0, false, 1.0, 0, 0, 0.0,             // DiffStride as in the paper preset
-                "generated",                            // the generated pattern dataset (works offline)
-                2560);                                  // the first 2,560 of its 10,000 images: 20 batches an epoch
+        TrainingProtocol protocol = new TrainingProtocol(RunConfig.builder()
+                .set(Settings.WIDTH, 0.25)                 // 16, 32, 64, 128 filters
+                .set(Settings.EPOCHS, 6)                   // every method
+                // the paper's optimiser; weight decay 5e-4: 5e-3 is tuned for 150 epochs
+                .set(Settings.OPTIMIZER, OptimizerKind.SGD).set(Settings.LEARNING_RATE, 0.1)
+                .set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 5e-4)
+                // Cosine to zero: no plateau in a short run (the step schedule's settings are unused).
+                .set(Settings.SCHEDULE_KIND, ScheduleKind.COSINE).set(Settings.STEP_EPOCHS, 6)
+                .set(Settings.AUGMENT, true)               // random crop and flip
+                .set(Settings.PATIENCE, 0)                 // every method gets the same 6 epochs
+                .set(Settings.CHECKPOINT_EVERY, 0)         // once per epoch
+                .set(Settings.DATA_SOURCE, "generated")    // the generated pattern dataset (works offline)
+                .set(Settings.TRAIN_LIMIT, 2560)           // the first 2,560 of its 10,000 images: 20 batches an epoch
+                .build());
         return new GridSpec(LECTURE,
                 "The paper's table at lecture scale: width 0.25, generated data (2,560 training images), 6 epochs; "
                         + "3 methods x 5 stride initialisations. Not comparable to the published CIFAR-10 numbers.",
@@ -117,14 +124,14 @@ public final class Presets {
             b.append(String.format(Locale.ROOT, "  %-8s %d cells: %s x %d stride inits%n", name, s.cells().size(),
                     String.join(", ", s.methods()), s.strideInits().size()));
             b.append(indent).append(String.format(Locale.ROOT, "width %s, data %s, train limit %d, batch %s%n",
-                    GridCell.number(p.width()), p.data(), p.trainLimit(), s.batchSizes()));
+                    GridCell.number(p.get(Settings.WIDTH)), p.get(Settings.DATA_SOURCE), p.get(Settings.TRAIN_LIMIT), s.batchSizes()));
             b.append(indent).append(String.format(Locale.ROOT, "%s lr %s, momentum %s, weight decay %s%n",
-                    p.optimizer(), GridCell.number(p.learningRate()), GridCell.number(p.momentum()),
-                    GridCell.number(p.weightDecay())));
-            b.append(indent).append(String.format(Locale.ROOT, "%d epochs, %s schedule%s%s%n", p.epochs(),
-                    p.schedule().name().toLowerCase(Locale.ROOT), p.schedule() == LearningRateSchedule.Kind.STEP
-                            ? " (lr x" + GridCell.number(p.stepGamma()) + " every " + p.stepEpochs() + ")" : "",
-                    p.patience() > 0 ? ", patience " + p.patience() : ""));
+                    p.get(Settings.OPTIMIZER), GridCell.number(p.get(Settings.LEARNING_RATE)), GridCell.number(p.get(Settings.MOMENTUM)),
+                    GridCell.number(p.get(Settings.WEIGHT_DECAY))));
+            b.append(indent).append(String.format(Locale.ROOT, "%d epochs, %s schedule%s%s%n", p.get(Settings.EPOCHS),
+                    p.get(Settings.SCHEDULE_KIND).name().toLowerCase(Locale.ROOT), p.get(Settings.SCHEDULE_KIND) == ScheduleKind.STEP
+                            ? " (lr x" + GridCell.number(p.get(Settings.STEP_GAMMA)) + " every " + p.get(Settings.STEP_EPOCHS) + ")" : "",
+                    p.get(Settings.PATIENCE) > 0 ? ", patience " + p.get(Settings.PATIENCE) : ""));
             s.methodOverrides().forEach((m, o) -> {
                 b.append(indent).append(m).append(':');
                 o.forEach((k, v) -> b.append(' ').append(k).append(' ').append(v));

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.BatchNorm;
 import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Layer;
-import org.stridelab.engine.nn.Parameter;
 
 /**
  * The ResNet basic block: two 3x3 convolutions with batch norm, and a residual
@@ -111,26 +110,22 @@ public final class BasicBlock implements Layer {
         return gMain.addi(shortcutConv.backward(gShort));
     }
 
+    /** Every layer of the block, each once, in forward order; the pools are the site's branches. */
     @Override
-    public List<Parameter> parameters() {
-        List<Parameter> all = new ArrayList<>();
-        all.addAll(conv1.parameters());
-        all.addAll(bn1.parameters());
-        all.addAll(conv2.parameters());
-        all.addAll(bn2.parameters());
+    public List<Layer> children() {
+        List<Layer> all = new ArrayList<>(List.of(conv1));
+        if (pool1 != null) {
+            all.add(pool1);
+        }
+        all.addAll(List.of(bn1, conv2, bn2));
         if (shortcutConv != null) {
-            all.addAll(shortcutConv.parameters());
-            all.addAll(shortcutBn.parameters());
+            all.add(shortcutConv);
+            if (shortcutPool != null) {
+                all.add(shortcutPool);
+            }
+            all.add(shortcutBn);
         }
         return all;
-    }
-
-    List<BatchNorm> batchNorms() {
-        return shortcutBn == null ? List.of(bn1, bn2) : List.of(bn1, bn2, shortcutBn);
-    }
-
-    List<ConvLayer> convolutions() {
-        return shortcutConv == null ? List.of(conv1, conv2) : List.of(conv1, conv2, shortcutConv);
     }
 
     /** Multiply-adds per image of this block's convolutions for an input of the given size. */
@@ -149,21 +144,5 @@ public final class BasicBlock implements Layer {
             return new int[]{height, width};
         }
         return site.outputSize(height, width);
-    }
-
-    @Override
-    public void clearCache() {
-        for (ConvLayer c : convolutions()) {
-            c.clearCache();
-        }
-        for (BatchNorm b : batchNorms()) {
-            b.clearCache();
-        }
-        if (pool1 != null) {
-            pool1.clearCache();
-        }
-        if (shortcutPool != null) {
-            shortcutPool.clearCache();
-        }
     }
 }

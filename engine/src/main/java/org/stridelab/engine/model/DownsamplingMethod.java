@@ -1,24 +1,21 @@
 package org.stridelab.engine.model;
 
+import java.util.Locale;
+
 /** The three ways to downsample that the lab compares, as named on the command line. */
 public enum DownsamplingMethod {
-    STRIDED("strided"),
-    SPECTRAL("spectral"),
-    DIFFSTRIDE("diffstride");
+    STRIDED,
+    SPECTRAL,
+    DIFFSTRIDE;
 
-    private final String cliName;
-
-    DownsamplingMethod(String cliName) {
-        this.cliName = cliName;
-    }
-
+    /** The name on the command line and in folder names: the constant in lower case. */
     public String cliName() {
-        return cliName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static DownsamplingMethod parse(String text) {
         for (DownsamplingMethod m : values()) {
-            if (m.cliName.equalsIgnoreCase(text.trim())) {
+            if (m.name().equalsIgnoreCase(text.trim())) {
                 return m;
             }
         }

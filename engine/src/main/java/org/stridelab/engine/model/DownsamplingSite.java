@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
+import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.spectral.PoolingState;
 
 /**
@@ -32,6 +33,11 @@ public interface DownsamplingSite {
     /** Trainable parameters of the site itself (DiffStride's strides); empty otherwise. */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /** The layer whose strides this site learns (DiffStride), if it learns them. */
+    default Optional<DiffStride> learnedStrides() {
+        return Optional.empty();
     }
 
     /** The live state of a spectral site (for events and views); empty for strided convolution. */

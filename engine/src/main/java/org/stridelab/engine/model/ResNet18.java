@@ -11,6 +11,7 @@ import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Dense;
 import org.stridelab.engine.nn.GlobalAveragePool;
 import org.stridelab.engine.nn.Layer;
+import org.stridelab.engine.nn.PhcConv2d;
 import org.stridelab.engine.nn.Parameter;
 
 /**
@@ -125,48 +126,24 @@ public final class ResNet18 implements Layer {
         return null;
     }
 
-    /**
-     * Every trainable parameter once. A spectral site's two branches share their
-     * strides, so duplicates are dropped by identity: the optimiser must not
-     * update a stride twice.
-     */
+    /** Every layer of the network, in forward order; parameters and caches are gathered through them. */
     @Override
-    public List<Parameter> parameters() {
-        java.util.Set<Parameter> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<Parameter> unique = new ArrayList<>();
-        for (Parameter p : allParameters()) {
-            if (seen.add(p)) {
-                unique.add(p);
-            }
+    public List<Layer> children() {
+        List<Layer> all = new ArrayList<>(List.of(stem));
+        if (stemPool != null) {
+            all.add(stemPool);
         }
-        return unique;
-    }
-
-    private List<Parameter> allParameters() {
-        List<Parameter> all = new ArrayList<>(stem.parameters());
-        all.addAll(stemBn.parameters());
-        for (BasicBlock block : blocks) {
-            all.addAll(block.parameters());
-        }
-        all.addAll(classifier.parameters());
-        for (NamedSite s : sites) {
-            all.addAll(s.site().parameters());
-        }
+        all.add(stemBn);
+        all.addAll(blocks);
+        all.addAll(List.of(pool, classifier));
         return all;
     }
 
     /** The hypercomplex convolutions of a PHC network, in network order, by name. */
-    public Map<String, org.stridelab.engine.nn.PhcConv2d> phcLayers() {
-        Map<String, org.stridelab.engine.nn.PhcConv2d> out = new LinkedHashMap<>();
-        List<ConvLayer> convs = new ArrayList<>();
-        convs.add(stem);
-        for (BasicBlock b : blocks) {
-            convs.addAll(b.convolutions());
-        }
-        for (ConvLayer c : convs) {
-            if (c instanceof org.stridelab.engine.nn.PhcConv2d p) {
-                out.put(p.name(), p);
-            }
+    public Map<String, PhcConv2d> phcLayers() {
+        Map<String, PhcConv2d> out = new LinkedHashMap<>();
+        for (PhcConv2d p : Layer.find(this, PhcConv2d.class)) {
+            out.put(p.name(), p);
         }
         return out;
     }
@@ -174,12 +151,7 @@ public final class ResNet18 implements Layer {
     /** State that is not trained by gradients but must be saved: batch-norm running statistics. */
     public Map<String, INDArray> buffers() {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        List<BatchNorm> norms = new ArrayList<>();
-        norms.add(stemBn);
-        for (BasicBlock b : blocks) {
-            norms.addAll(b.batchNorms());
-        }
-        for (BatchNorm bn : norms) {
+        for (BatchNorm bn : Layer.find(this, BatchNorm.class)) {
             out.put(bn.name() + ".runningMean", bn.runningMean());
             out.put(bn.name() + ".runningVar", bn.runningVar());
         }
@@ -200,18 +172,5 @@ public final class ResNet18 implements Layer {
             size = block.outputSize(size[0], size[1]);
         }
         return total + (long) config.filters()[3] * config.classes();
-    }
-
-    @Override
-    public void clearCache() {
-        stem.clearCache();
-        stemBn.clearCache();
-        if (stemPool != null) {
-            stemPool.clearCache();
-        }
-        for (BasicBlock b : blocks) {
-            b.clearCache();
-        }
-        classifier.clearCache();
     }
 }

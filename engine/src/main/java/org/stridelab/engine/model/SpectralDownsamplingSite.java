@@ -22,12 +22,22 @@ import org.stridelab.engine.spectral.DiffStride;
 public final class SpectralDownsamplingSite implements DownsamplingSite {
     private final String name;
     private final SpectralPool pool;
+    private final DiffStride learned;
     private final Layer main;
     private final Layer shortcut;
 
-    public SpectralDownsamplingSite(String name, SpectralPool pool) {
+    public SpectralDownsamplingSite(String name, SpectralPooling pool) {
+        this(name, pool, null);
+    }
+
+    public SpectralDownsamplingSite(String name, DiffStride pool) {
+        this(name, pool, pool);
+    }
+
+    private SpectralDownsamplingSite(String name, SpectralPool pool, DiffStride learned) {
         this.name = name;
         this.pool = pool;
+        this.learned = learned;
         this.main = new ChannelsLastAdapter(pool.newBranch());
         this.shortcut = new ChannelsLastAdapter(pool.newBranch());
     }
@@ -43,17 +53,6 @@ public final class SpectralDownsamplingSite implements DownsamplingSite {
         return new SpectralDownsamplingSite(name, new DiffStride(name, strideHeight, strideWidth, options));
     }
 
-    /**
-     * DiffStride; {@code lower}/{@code upper} are optional stride limits (NaN, or 1 and
-     * +infinity, for none).
-     */
-    public static SpectralDownsamplingSite learned(String name, double strideHeight, double strideWidth,
-                                                   double smoothness, boolean shared, double lrMultiplier,
-                                                   double lower, double upper) {
-        return learned(name, strideHeight, strideWidth,
-            new DiffStride.Options(smoothness, shared, lrMultiplier, lower, upper));
-    }
-
     public String name() {
         return name;
     }
@@ -61,6 +60,11 @@ public final class SpectralDownsamplingSite implements DownsamplingSite {
     /** The pooling behind both branches. */
     public SpectralPool pool() {
         return pool;
+    }
+
+    @Override
+    public Optional<DiffStride> learnedStrides() {
+        return Optional.ofNullable(learned);
     }
 
     @Override

@@ -15,8 +15,7 @@ final class SpectralSites {
 
     static SiteFactory factory(ModelConfig config) {
         boolean learned = config.method() == DownsamplingMethod.DIFFSTRIDE;
-        DiffStride.Options options = new DiffStride.Options(config.smoothness(), config.sharedStride(),
-                config.strideLrMultiplier(), config.strideLower(), config.strideUpper());
+        DiffStride.Options options = config.diffStride();
         return new SiteFactory() {
             @Override
             public DownsamplingSite stem(String name) {

@@ -44,12 +44,7 @@ public final class ChannelsLastAdapter implements Layer {
     }
 
     @Override
-    public List<Parameter> parameters() {
-        return channelsFirst.parameters();
-    }
-
-    @Override
-    public void clearCache() {
-        channelsFirst.clearCache();
+    public List<Layer> children() {
+        return List.of(channelsFirst);
     }
 }

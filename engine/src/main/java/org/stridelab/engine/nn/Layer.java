@@ -1,5 +1,6 @@
 package org.stridelab.engine.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,6 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per step needs two instances that share {@link Parameter}s). Arrays returned by
  * forward and backward may live in the caller's workspace; parameter gradients
  * are accumulated into {@link Parameter#grad()}, which lives outside it.
+ *
+ * <p>A layer made of layers (a residual block, the network) lists them in
+ * {@link #children()}; its parameters and cache clearing are then gathered
+ * from them by the defaults here, in one traversal, with nothing written by
+ * hand. Each {@link Parameter} is listed by exactly one layer, so the
+ * traversal finds each once.
  */
 public interface Layer {
 
@@ -23,12 +30,36 @@ public interface Layer {
      */
     INDArray backward(INDArray gradOutput);
 
-    /** The trainable parameters of this layer (empty for parameter-free layers). */
-    default List<Parameter> parameters() {
+    /** The layers this one is made of, in forward order; none for a leaf. */
+    default List<Layer> children() {
         return List.of();
     }
 
-    /** Drops cached activations so that nothing outlives the step's workspace. */
+    /** The trainable parameters of this layer: a leaf's own, a composite's children's. */
+    default List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer child : children()) {
+            all.addAll(child.parameters());
+        }
+        return all;
+    }
+
+    /** Drops cached activations so that nothing outlives the step's workspace (a composite: its children's). */
     default void clearCache() {
+        for (Layer child : children()) {
+            child.clearCache();
+        }
+    }
+
+    /** This layer and every layer below it that is a {@code type}, in forward order. */
+    static <T> List<T> find(Layer root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        if (type.isInstance(root)) {
+            found.add(type.cast(root));
+        }
+        for (Layer child : root.children()) {
+            found.addAll(find(child, type));
+        }
+        return found;
     }
 }

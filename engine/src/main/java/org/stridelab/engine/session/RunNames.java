@@ -2,7 +2,7 @@ package org.stridelab.engine.session;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 
 /**
  * The one naming rule for new run folders, used by the command line and the app:
@@ -18,12 +18,12 @@ public final class RunNames {
     }
 
     public static String fresh(RunConfig config, LocalDateTime at) {
-        StringBuilder b = new StringBuilder(config.method().cliName());
-        for (double s : config.strides()) {
+        StringBuilder b = new StringBuilder(config.model().method().cliName());
+        for (double s : config.model().strides()) {
             b.append('-').append(s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s));
         }
-        if (config.phc() >= 2) {
-            b.append("-phc").append(config.phc());
+        if (config.model().phc() >= 2) {
+            b.append("-phc").append(config.model().phc());
         }
         return b.append('-').append(at.format(TIME)).toString();
     }

@@ -27,52 +27,47 @@ public final class DiffStride implements SpectralPool {
      * @param smoothness             R, the ramp width in bins ({@code >= 0}; 0 is a hard box with no stride gradient)
      * @param sharedStride           one stride for both axes
      * @param learningRateMultiplier scales the base learning rate for the strides ({@code >= 0})
-     * @param lowerLimit             smallest allowed stride ({@code >= 1}; NaN means 1, no limit)
-     * @param upperLimit             largest allowed stride ({@code >= lowerLimit}; NaN or +inf: no limit)
+     * @param limits                 the range the strides are kept in
      */
     public record Options(double smoothness, boolean sharedStride, double learningRateMultiplier,
-                          double lowerLimit, double upperLimit) {
+                          StrideLimits limits) {
         public Options {
             SpectralGeometry.checkSmoothness(smoothness);
             if (!(learningRateMultiplier >= 0) || Double.isInfinite(learningRateMultiplier)) {
                 throw new IllegalArgumentException("stride learning-rate multiplier must be a finite number >= 0, got "
                     + learningRateMultiplier);
             }
-            lowerLimit = Double.isNaN(lowerLimit) ? 1.0 : lowerLimit;
-            upperLimit = Double.isNaN(upperLimit) ? Double.POSITIVE_INFINITY : upperLimit;
-            if (!(lowerLimit >= 1.0) || Double.isInfinite(lowerLimit)) {
-                throw new IllegalArgumentException("lower stride limit must be a finite number >= 1, got " + lowerLimit);
-            }
-            if (!(upperLimit >= lowerLimit)) {
-                throw new IllegalArgumentException("upper stride limit " + upperLimit
-                    + " is below the lower limit " + lowerLimit);
+            if (limits == null) {
+                throw new IllegalArgumentException("stride limits are missing: use StrideLimits.NONE for none");
             }
         }
 
         /** R = 4, separate strides, learning-rate multiplier 1, no limits. */
         public static Options defaults() {
-            return new Options(SpectralGeometry.DEFAULT_SMOOTHNESS, false, 1.0, 1.0, Double.POSITIVE_INFINITY);
+            return new Options(SpectralGeometry.DEFAULT_SMOOTHNESS, false, 1.0, StrideLimits.NONE);
         }
 
         public Options withSmoothness(double r) {
-            return new Options(r, sharedStride, learningRateMultiplier, lowerLimit, upperLimit);
+            return new Options(r, sharedStride, learningRateMultiplier, limits);
         }
 
         public Options withSharedStride(boolean shared) {
-            return new Options(smoothness, shared, learningRateMultiplier, lowerLimit, upperLimit);
+            return new Options(smoothness, shared, learningRateMultiplier, limits);
         }
 
         public Options withLearningRateMultiplier(double multiplier) {
-            return new Options(smoothness, sharedStride, multiplier, lowerLimit, upperLimit);
+            return new Options(smoothness, sharedStride, multiplier, limits);
         }
 
-        public Options withLimits(double lower, double upper) {
-            return new Options(smoothness, sharedStride, learningRateMultiplier, lower, upper);
+        public Options withLimits(StrideLimits newLimits) {
+            return new Options(smoothness, sharedStride, learningRateMultiplier, newLimits);
         }
     }
 
     private final String name;
     private final Options options;
+    /** Branches made so far: the first lists the parameters (see {@link SpectralBranch}). */
+    private int branches;
     private final Parameter stride;
     private final SpectralOperator.Strategy strategy;
     private final OperatorCache cache = new OperatorCache(4);
@@ -155,7 +150,7 @@ public final class DiffStride implements SpectralPool {
 
     @Override
     public Layer newBranch() {
-        return new SpectralBranch(backend);
+        return new SpectralBranch(backend, branches++ == 0);
     }
 
     @Override
@@ -197,7 +192,7 @@ public final class DiffStride implements SpectralPool {
     }
 
     private double limit(double s) {
-        return Math.min(Math.max(s, options.lowerLimit()), options.upperLimit());
+        return options.limits().clamp(s);
     }
 
     @Override

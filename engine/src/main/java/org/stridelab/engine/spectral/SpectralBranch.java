@@ -9,15 +9,20 @@ import org.stridelab.engine.nn.Parameter;
  * One place where a spectral pooling is applied. It caches its own forward
  * (the Layer contract), while the strides and their gradient belong to the
  * pooling: the main-branch and shortcut branches of a block each add their
- * stride gradient into the same {@link Parameter#grad()}.
+ * stride gradient into the same {@link Parameter#grad()}. The first branch
+ * made lists the strides among its parameters; the others add to their
+ * gradient without listing them, so a traversal of the network finds each
+ * stride once.
  */
 final class SpectralBranch implements Layer {
     private final BranchBackend backend;
+    private final boolean listsParameters;
     private SpectralOperator operator;
     private SpectralOperator.Forward last;
 
-    SpectralBranch(BranchBackend backend) {
+    SpectralBranch(BranchBackend backend, boolean listsParameters) {
         this.backend = backend;
+        this.listsParameters = listsParameters;
     }
 
     @Override
@@ -53,7 +58,7 @@ final class SpectralBranch implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return backend.parameters();
+        return listsParameters ? backend.parameters() : List.of();
     }
 
     @Override

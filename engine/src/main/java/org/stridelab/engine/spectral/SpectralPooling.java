@@ -17,6 +17,8 @@ public final class SpectralPooling implements SpectralPool {
     private final SpectralOperator.Strategy strategy;
     private final OperatorCache cache = new OperatorCache(4);
     private final BranchBackend backend = new Backend();
+    /** Branches made so far: the first lists the parameters (see {@link SpectralBranch}). */
+    private int branches;
     private volatile PoolingSnapshot last = PoolingSnapshot.NONE;
 
     public SpectralPooling(double strideHeight, double strideWidth) {
@@ -34,7 +36,7 @@ public final class SpectralPooling implements SpectralPool {
 
     @Override
     public Layer newBranch() {
-        return new SpectralBranch(backend);
+        return new SpectralBranch(backend, branches++ == 0);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.ScheduleKind;
+
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
@@ -8,16 +10,16 @@ import org.nd4j.linalg.schedule.ISchedule;
  * annealing to zero over all steps of the run, evaluated per step.
  */
 public final class LearningRateSchedule implements ISchedule {
-    public enum Kind { CONSTANT, STEP, COSINE }
+    
 
-    private final Kind kind;
+    private final ScheduleKind kind;
     private final double base;
     private final int stepEpochs;
     private final double gamma;
     private final long totalSteps;
     private final int stepsPerEpoch;
 
-    public LearningRateSchedule(Kind kind, double base, int stepEpochs, double gamma, int epochs, int stepsPerEpoch) {
+    public LearningRateSchedule(ScheduleKind kind, double base, int stepEpochs, double gamma, int epochs, int stepsPerEpoch) {
         this.kind = kind;
         this.base = base;
         this.stepEpochs = Math.max(1, stepEpochs);

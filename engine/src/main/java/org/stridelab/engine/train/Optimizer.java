@@ -1,5 +1,7 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.OptimizerKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +28,9 @@ import org.stridelab.engine.nn.Parameter;
  * about a dozen small calls, 13 ms of a 300 ms step at width 0.25.
  */
 public final class Optimizer {
-    public enum Kind { SGD, ADAM }
+    
 
-    private final Kind kind;
+    private final OptimizerKind kind;
     private final double weightDecay;
     private final List<Group> groups = new ArrayList<>();
 
@@ -44,7 +46,7 @@ public final class Optimizer {
     private record GroupKey(boolean weightDecay, double learningRateMultiplier, DataType type) {
     }
 
-    public Optimizer(Kind kind, LearningRateSchedule schedule, double momentum, double weightDecay,
+    public Optimizer(OptimizerKind kind, LearningRateSchedule schedule, double momentum, double weightDecay,
                      List<Parameter> parameters) {
         this.kind = kind;
         this.weightDecay = weightDecay;
@@ -66,7 +68,7 @@ public final class Optimizer {
                 slots.add(new Slot(p, offset, p.size()));
                 offset += p.size();
             }
-            IUpdater config = kind == Kind.SGD ? new Nesterovs(schedule, momentum) : new Adam(schedule);
+            IUpdater config = kind == OptimizerKind.SGD ? new Nesterovs(schedule, momentum) : new Adam(schedule);
             INDArray state = Nd4j.createUninitializedDetached(type, 1, config.stateSize(total)).assign(0);
             groups.add(new Group(e.getKey().weightDecay(), e.getKey().learningRateMultiplier(), values, grads, state,
                     config.instantiate(state, true), List.copyOf(slots)));
@@ -134,7 +136,7 @@ public final class Optimizer {
      * {m, v} for Adam, whose state is [m of the group | v of the group].
      */
     private INDArray[] stateParts(Group g, Slot s) {
-        if (kind == Kind.SGD) {
+        if (kind == OptimizerKind.SGD) {
             return new INDArray[]{slice(g.state(), s.offset(), s.size())};
         }
         long half = g.state().length() / 2;

@@ -1,5 +1,8 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.ScheduleKind;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +50,12 @@ public final class StepBenchmark {
 
     public static Result run(DownsamplingMethod method, double width, int phc, int batch, int warmup, int steps,
                              boolean withData) {
-        ModelConfig mc = new ModelConfig(method, new double[]{2, 2, 2}, width, 4, false, 1, Double.NaN, Double.NaN, phc, 10, 1);
+        ModelConfig mc = new ModelConfig(method, new double[]{2, 2, 2}, width, org.stridelab.engine.spectral.DiffStride.Options.defaults(), phc, 10, 1);
         // Sites timed, so the share of the step spent in spectral pooling can be printed.
         TimedSites sites = new TimedSites(org.stridelab.engine.model.SiteFactory.forConfig(mc));
         ResNet18 model = new ResNet18(mc, sites, org.stridelab.engine.model.ConvFactory.forConfig(mc));
-        LearningRateSchedule lr = new LearningRateSchedule(LearningRateSchedule.Kind.CONSTANT, 0.01, 1, 1, 1, 1);
-        Optimizer opt = new Optimizer(Optimizer.Kind.SGD, lr, 0.9, 5e-4, model.parameters());
+        LearningRateSchedule lr = new LearningRateSchedule(ScheduleKind.CONSTANT, 0.01, 1, 1, 1, 1);
+        Optimizer opt = new Optimizer(OptimizerKind.SGD, lr, 0.9, 5e-4, model.parameters());
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         LabeledImages images = withData ? benchImages(batch * (warmup + steps + 1)) : null;
         float[] pixels = new float[batch * 3 * 32 * 32];

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.model.DownsamplingSite;
+import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.model.SiteFactory;
 import org.stridelab.engine.nn.Layer;
@@ -74,6 +75,11 @@ final class TimedSites implements SiteFactory {
         }
 
         @Override
+        public Optional<DiffStride> learnedStrides() {
+            return site.learnedStrides();
+        }
+
+        @Override
         public Optional<PoolingState> poolingState() {
             return site.poolingState();
         }
@@ -108,13 +114,8 @@ final class TimedSites implements SiteFactory {
         }
 
         @Override
-        public List<Parameter> parameters() {
-            return layer.parameters();
-        }
-
-        @Override
-        public void clearCache() {
-            layer.clearCache();
+        public List<Layer> children() {
+            return List.of(layer);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.OptimiserSettings;
+import org.stridelab.engine.config.RunConfig;
+import org.stridelab.engine.config.ScheduleSettings;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,27 +71,24 @@ public final class Trainer {
         this.folder = folder;
         this.control = control == null ? new TrainerControl() : control;
         this.runId = config.name();
-        this.trainImages = config.trainLimit() > 0 && config.trainLimit() < data.train().size()
-                ? data.train().subset(java.util.stream.IntStream.range(0, config.trainLimit()).toArray())
+        this.trainImages = config.data().trainLimit() > 0 && config.data().trainLimit() < data.train().size()
+                ? data.train().subset(java.util.stream.IntStream.range(0, config.data().trainLimit()).toArray())
                 : data.train();
-        this.stepsPerEpoch = BatchLoader.batchesPerEpoch(trainImages.size(), config.batchSize());
+        this.stepsPerEpoch = BatchLoader.batchesPerEpoch(trainImages.size(), config.data().batchSize());
         if (stepsPerEpoch == 0) {
-            throw new IllegalArgumentException("batch size " + config.batchSize() + " is larger than the "
+            throw new IllegalArgumentException("batch size " + config.data().batchSize() + " is larger than the "
                     + trainImages.size() + " training images: choose a smaller batch");
         }
-        this.model = new ResNet18(config.model());
-        this.schedule = new LearningRateSchedule(config.schedule(), config.learningRate(), config.stepEpochs(),
-                config.stepGamma(), config.epochs(), stepsPerEpoch);
-        List<DiffStride> learned = new ArrayList<>();
-        for (ResNet18.NamedSite s : model.sites()) {
-            if (s.site() instanceof SpectralDownsamplingSite sds && sds.pool() instanceof DiffStride d) {
-                learned.add(d);
-            }
-        }
-        this.costRegularizer = config.costLambda() > 0 && !learned.isEmpty()
-                ? new CostRegularizer(config.costLambda(), learned) : null;
-        this.optimizer = new Optimizer(config.optimizer(), schedule, config.momentum(), config.weightDecay(),
-                model.parameters());
+        this.model = new ResNet18(config.modelConfig());
+        ScheduleSettings pace = config.schedule();
+        this.schedule = new LearningRateSchedule(pace.schedule(), config.optimiser().learningRate(),
+                pace.stepEpochs(), pace.stepGamma(), pace.epochs(), stepsPerEpoch);
+        List<DiffStride> learned = model.sites().stream()
+                .flatMap(s -> s.site().learnedStrides().stream()).toList();
+        this.costRegularizer = config.diffStride().costLambda() > 0 && !learned.isEmpty()
+                ? new CostRegularizer(config.diffStride().costLambda(), learned) : null;
+        OptimiserSettings o = config.optimiser();
+        this.optimizer = new Optimizer(o.optimizer(), schedule, o.momentum(), o.weightDecay(), model.parameters());
     }
 
     public void addListener(TrainingListener listener) {
@@ -151,16 +152,16 @@ public final class Trainer {
                         + " on " + data.description()));
         double startElapsed = state.elapsedSeconds();
         long startNanos = System.nanoTime();
-        String stopReason = "completed " + config.epochs() + " epochs";
-        int lastEpoch = config.epochs();
+        String stopReason = "completed " + config.schedule().epochs() + " epochs";
+        int lastEpoch = config.schedule().epochs();
         if (earlyStopDue()) { // stopped early, then killed before the test evaluation: only that is left
             stopReason = earlyStopReason();
             lastEpoch = state.nextEpoch();
         }
         for (int epoch = state.nextEpoch(); epoch < lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
-            try (BatchLoader loader = new BatchLoader(trainImages, config.batchSize(), true, config.mixupAlpha(),
-                    config.seed(), epoch, state.nextBatch(), PREFETCH, config.augment())) {
+            try (BatchLoader loader = new BatchLoader(trainImages, config.data().batchSize(), true, config.data().mixupAlpha(),
+                    config.seed(), epoch, state.nextBatch(), PREFETCH, config.data().augment())) {
                 long last = System.nanoTime();
                 for (int b = state.nextBatch(); loader.hasNext(); b++) {
                     final int e = epoch;
@@ -201,7 +202,7 @@ public final class Trainer {
                     if (!Double.isFinite(r.loss)) {
                         String msg = "the loss became " + r.loss + " at epoch " + (epoch + 1) + ", step "
                                 + step + ": training diverged (try a lower learning rate, e.g. "
-                                + config.learningRate() / 10 + "); the last good checkpoint is kept";
+                                + config.optimiser().learningRate() / 10 + "); the last good checkpoint is kept";
                         emit(new LifecycleEvent(runId, Kind.FAILED, msg));
                         return null;
                     }
@@ -223,7 +224,7 @@ public final class Trainer {
                     if (step == 1 || step % ALGEBRA_EVERY_STEPS == 0) {
                         ModelReports.algebras(runId, step, model).ifPresent(this::emit);
                     }
-                    if (config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0
+                    if (config.schedule().checkpointEverySteps() > 0 && step % config.schedule().checkpointEverySteps() == 0
                             && !saveCheckpoint()) {
                         return diverged("at step " + step);
                     }
@@ -303,7 +304,7 @@ public final class Trainer {
      * own; a larger evaluation batch doubled a DiffStride run's resident memory.
      */
     private int evalBatch() {
-        return config.batchSize();
+        return config.data().batchSize();
     }
 
     /**
@@ -332,12 +333,12 @@ public final class Trainer {
     }
 
     private boolean earlyStopDue() {
-        return config.patience() > 0 && !state.validationAccuracies().isEmpty()
-                && state.epochsWithoutImprovement() >= config.patience();
+        return config.schedule().patience() > 0 && !state.validationAccuracies().isEmpty()
+                && state.epochsWithoutImprovement() >= config.schedule().patience();
     }
 
     private String earlyStopReason() {
-        return "early stop: no better validation accuracy for " + config.patience() + " epochs (best "
+        return "early stop: no better validation accuracy for " + config.schedule().patience() + " epochs (best "
                 + String.format("%.2f %%", 100 * state.bestValidationAccuracy()) + " at epoch "
                 + (state.bestEpoch() + 1) + ")";
     }
@@ -415,7 +416,7 @@ public final class Trainer {
 
     private RunSummary diverged(String where) {
         emit(new LifecycleEvent(runId, Kind.FAILED, "the weights became NaN or infinite " + where
-                + ": training diverged (try a lower learning rate, e.g. " + config.learningRate() / 10
+                + ": training diverged (try a lower learning rate, e.g. " + config.optimiser().learningRate() / 10
                 + "); the last good checkpoint is kept"));
         return null;
     }
@@ -427,7 +428,7 @@ public final class Trainer {
         Evaluation test = evaluate(data.test());
         Map<String, double[]> strides = ModelReports.finalStrides(model);
         int epochsRun = state.validationAccuracies().size();
-        RunSummary summary = new RunSummary(runId, config.method().cliName(), config.strides(), epochsRun,
+        RunSummary summary = new RunSummary(runId, config.model().method().cliName(), config.model().strides(), epochsRun,
                 state.globalStep(), state.bestValidationAccuracy(), state.bestEpoch() + 1, test.accuracy(),
                 test.loss(), model.parameterCount(), model.multiplyAdds(32, 32),
                 epochsRun == 0 ? 0 : state.elapsedSeconds() / epochsRun, strides, data.description(), stopReason,

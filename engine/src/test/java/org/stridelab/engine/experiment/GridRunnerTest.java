@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.train.Checkpoint;
 import org.stridelab.engine.train.TestData;
 import org.stridelab.engine.train.TrainerControl;

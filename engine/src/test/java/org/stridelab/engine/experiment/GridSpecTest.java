@@ -1,5 +1,10 @@
 package org.stridelab.engine.experiment;
 
+import org.stridelab.engine.config.Settings;
+
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.ScheduleKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.train.LearningRateSchedule;
 import org.stridelab.engine.train.Optimizer;
 
@@ -75,16 +80,16 @@ class GridSpecTest {
                  "probe": {"mode": "zero"}}""", true);
         assertTrue(s.problems().isEmpty(), s.problems().toString());
         assertEquals(4, s.cells().size());
-        assertEquals(Optimizer.Kind.ADAM, s.protocol().optimizer());
-        assertEquals(LearningRateSchedule.Kind.STEP, s.protocol().schedule());
-        assertEquals(TrainingProtocol.defaults().width(), s.protocol().width(), "unset protocol fields default");
+        assertEquals(OptimizerKind.ADAM, s.protocol().get(Settings.OPTIMIZER));
+        assertEquals(ScheduleKind.STEP, s.protocol().get(Settings.SCHEDULE_KIND));
+        assertEquals(TrainingProtocol.defaults().get(Settings.WIDTH), s.protocol().get(Settings.WIDTH), "unset protocol fields default");
         assertEquals(ShiftMode.ZERO, s.probe().mode());
         assertEquals(ProbeSettings.defaults().maxShift(), s.probe().maxShift());
         GridCell strided = s.cells().get(0);
         GridCell diffstride = s.cells().get(1);
-        assertEquals(5, s.configFor(strided).epochs());
-        assertEquals(2, s.configFor(diffstride).epochs(), "per-method override");
-        assertEquals(1, s.configFor(diffstride).patience());
+        assertEquals(5, s.configFor(strided).schedule().epochs());
+        assertEquals(2, s.configFor(diffstride).schedule().epochs(), "per-method override");
+        assertEquals(1, s.configFor(diffstride).schedule().patience());
     }
 
     @Test
@@ -136,12 +141,12 @@ class GridSpecTest {
         GridSpec paper = Presets.paper();
         GridCell diffstride = paper.cells().stream().filter(c -> c.method() == DownsamplingMethod.DIFFSTRIDE)
                 .findFirst().orElseThrow();
-        assertEquals(40, paper.configFor(diffstride).epochs());
+        assertEquals(40, paper.configFor(diffstride).schedule().epochs());
         GridSpec short1 = paper.toBuilder().set("epochs", 1).build();
-        assertEquals(1, short1.configFor(diffstride).epochs(), "--epochs replaces the per-method epochs");
-        assertEquals(10, short1.configFor(diffstride).patience(), "other overrides stay");
+        assertEquals(1, short1.configFor(diffstride).schedule().epochs(), "--epochs replaces the per-method epochs");
+        assertEquals(10, short1.configFor(diffstride).schedule().patience(), "other overrides stay");
         assertThrows(IllegalArgumentException.class, () -> paper.toBuilder().set("epoch", 1));
-        assertEquals(Optimizer.Kind.ADAM, paper.toBuilder().set("optimizer", "adam").build().protocol().optimizer(),
+        assertEquals(OptimizerKind.ADAM, paper.toBuilder().set("optimizer", "adam").build().protocol().get(Settings.OPTIMIZER),
                 "--set takes the lower-case names of the command line");
     }
 
@@ -155,15 +160,15 @@ class GridSpecTest {
         }
         GridSpec paper = Presets.paper();
         RunConfig strided = paper.configFor(paper.cells().get(0));
-        assertEquals(150, strided.epochs());
-        assertEquals(0.1, strided.learningRate());
-        assertEquals(0.9, strided.momentum());
-        assertEquals(5e-3, strided.weightDecay());
-        assertEquals(256, strided.batchSize());
-        assertEquals(1.0, strided.width());
-        assertEquals("cifar10", strided.data());
-        assertEquals(LearningRateSchedule.Kind.STEP, strided.schedule());
-        assertEquals("generated", Presets.lecture().protocol().data());
+        assertEquals(150, strided.schedule().epochs());
+        assertEquals(0.1, strided.optimiser().learningRate());
+        assertEquals(0.9, strided.optimiser().momentum());
+        assertEquals(5e-3, strided.optimiser().weightDecay());
+        assertEquals(256, strided.data().batchSize());
+        assertEquals(1.0, strided.model().width());
+        assertEquals("cifar10", strided.data().source());
+        assertEquals(ScheduleKind.STEP, strided.schedule().schedule());
+        assertEquals("generated", Presets.lecture().protocol().get(Settings.DATA_SOURCE));
         assertThrows(IllegalArgumentException.class, () -> Presets.named("huge"));
     }
 

@@ -69,8 +69,7 @@ class ShiftConsistencyTest {
 
     @Test
     void theProbeSettingsLimitTheImagesAndDistances() {
-        ResNet18 model = new ResNet18(new ModelConfig(DownsamplingMethod.DIFFSTRIDE, new double[]{2, 2, 2}, 0.125, 4,
-                false, 1, Double.NaN, Double.NaN, 0, 10, 1));
+        ResNet18 model = new ResNet18(new ModelConfig(DownsamplingMethod.DIFFSTRIDE, new double[]{2, 2, 2}, 0.125, org.stridelab.engine.spectral.DiffStride.Options.defaults(), 0, 10, 1));
         ShiftConsistencyResult r = ShiftConsistency.measure(model, DATA.splits().test(), new ProbeSettings(ShiftMode.ZERO, 2, 8));
         assertEquals(8, r.images());
         assertEquals(List.of(1, 2), r.distances());

@@ -48,8 +48,8 @@ class BasicBlockGradientTest {
 
     @Test
     void diffStrideBlockGradientsIncludeTheStrides() {
-        var site = org.stridelab.engine.model.SpectralDownsamplingSite.learned("s", 1.7, 2.3, 4, false, 1,
-                Double.NaN, Double.NaN);
+        var site = org.stridelab.engine.model.SpectralDownsamplingSite.learned("s", 1.7, 2.3,
+                org.stridelab.engine.spectral.DiffStride.Options.defaults());
         BasicBlock block = new BasicBlock("b", 2, 2, site, 27);
         INDArray x = GradientCheck.randn(28, 2, 12, 12, 2);
         // The block's own parameters() omit the site's strides; check those through a wrapper.

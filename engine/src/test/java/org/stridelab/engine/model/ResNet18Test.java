@@ -14,7 +14,7 @@ import org.stridelab.engine.nn.Parameter;
 class ResNet18Test {
 
     static ModelConfig config(DownsamplingMethod m, double width, double... strides) {
-        return new ModelConfig(m, strides, width, 4, false, 1, Double.NaN, Double.NaN, 0, 10, 1);
+        return new ModelConfig(m, strides, width, org.stridelab.engine.spectral.DiffStride.Options.defaults(), 0, 10, 1);
     }
 
     @Test
@@ -71,10 +71,8 @@ class ResNet18Test {
     @Test
     void phcDividesTheConvolutionParametersByAboutN() {
         for (int n : new int[]{2, 3, 4}) {
-            ModelConfig real = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
-                    Double.NaN, Double.NaN, 0, 10, 1);
-            ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
-                    Double.NaN, Double.NaN, n, 10, 1);
+            ModelConfig real = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, org.stridelab.engine.spectral.DiffStride.Options.defaults(), 0, 10, 1);
+            ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, org.stridelab.engine.spectral.DiffStride.Options.defaults(), n, 10, 1);
             for (int f : phc.filters()) {
                 assertEquals(0, f % n, "filters divisible by " + n);
             }
@@ -85,8 +83,7 @@ class ResNet18Test {
 
     @Test
     void phcOrder3UsesWidthsRoundedToMultiplesOf3() {
-        ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, 4, false, 1,
-                Double.NaN, Double.NaN, 3, 10, 1);
+        ModelConfig phc = new ModelConfig(DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 1, org.stridelab.engine.spectral.DiffStride.Options.defaults(), 3, 10, 1);
         assertArrayEquals(new int[]{63, 129, 255, 513}, phc.filters());
     }
 }

@@ -15,6 +15,7 @@ import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 import org.stridelab.engine.spectral.PoolingState;
 import org.stridelab.engine.spectral.DiffStride;
+import org.stridelab.engine.spectral.StrideLimits;
 
 class SpectralDownsamplingSiteTest {
 
@@ -40,15 +41,14 @@ class SpectralDownsamplingSiteTest {
 
     @Test
     void learnedSiteSharesOneStrideBetweenBranches() {
-        SpectralDownsamplingSite site = SpectralDownsamplingSite.learned("stage3", 2, 2, 4, false, 1.0,
-            Double.NaN, Double.NaN);
+        SpectralDownsamplingSite site = SpectralDownsamplingSite.learned("stage3", 2, 2, DiffStride.Options.defaults());
         assertEquals(1, site.convStride());
         assertEquals(1, site.parameters().size());
         Parameter stride = site.parameters().get(0);
         Layer main = site.poolAfterMainConv().orElseThrow();
         Layer shortcut = site.poolAfterShortcutConv().orElseThrow();
-        assertSame(stride, main.parameters().get(0));
-        assertSame(stride, shortcut.parameters().get(0));
+        assertSame(stride, main.parameters().get(0), "the main branch lists the strides");
+        assertTrue(shortcut.parameters().isEmpty(), "the shortcut adds to their gradient without listing them again");
         assertArrayEquals(new int[] {24, 24}, site.outputSize(32, 32));
 
         INDArray ym = main.forward(Nd4j.rand(DataType.FLOAT, 2, 32, 32, 4), true);
@@ -72,7 +72,8 @@ class SpectralDownsamplingSiteTest {
 
     @Test
     void learnedSiteOptions() {
-        SpectralDownsamplingSite site = SpectralDownsamplingSite.learned("stem", 1, 1, 2, true, 0.5, 1, 3);
+        SpectralDownsamplingSite site = SpectralDownsamplingSite.learned("stem", 1, 1,
+            new DiffStride.Options(2, true, 0.5, new StrideLimits(1, 3)));
         DiffStride ds = (DiffStride) site.pool();
         assertTrue(ds.sharedStride());
         assertEquals(2, ds.smoothness());
@@ -81,7 +82,7 @@ class SpectralDownsamplingSiteTest {
         // stem at stride 1 keeps the size: 32/(32-2) clamp, the ramp reaches past the spectrum
         assertArrayEquals(new int[] {32, 32}, site.outputSize(32, 32));
         assertThrows(IllegalArgumentException.class,
-            () -> SpectralDownsamplingSite.learned("x", 2, 2, 4, false, 1, 3, 2));
+            () -> SpectralDownsamplingSite.learned("x", 2, 2, DiffStride.Options.defaults().withLimits(new StrideLimits(3, 2))));
         assertThrows(IllegalArgumentException.class, () -> SpectralDownsamplingSite.fixed("x", 0, 2));
     }
 }

@@ -1,5 +1,7 @@
 package org.stridelab.engine.session;
 
+import org.stridelab.engine.config.Settings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ import org.stridelab.engine.fuzz.FuzzCampaign;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.io.Json;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderReader;
 import org.stridelab.engine.train.Checkpoint;
@@ -46,8 +48,8 @@ class RunFilesFuzzTest {
     @BeforeAll
     static void trainATinyRun() throws Exception {
         // The narrowest network the lab builds: its checkpoint reads fastest, and the format is the same.
-        config = RunConfig.builder().name("fuzzed").method(DownsamplingMethod.DIFFSTRIDE).width(0.0625)
-                .batchSize(32).epochs(1).learningRate(0.05).data("generated").trainLimit(64).seed(5).build();
+        config = RunConfig.builder().set(Settings.NAME, "fuzzed").set(Settings.METHOD, DownsamplingMethod.DIFFSTRIDE).set(Settings.WIDTH, 0.0625)
+                .set(Settings.BATCH_SIZE, 32).set(Settings.EPOCHS, 1).set(Settings.LEARNING_RATE, 0.05).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 64).set(Settings.SEED, 5).build();
         RunSession session = RunSession.create(dir.resolve("run"), config);
         session.prepare(DATA.splits(), null);
         session.run(List.of());
@@ -77,7 +79,7 @@ class RunFilesFuzzTest {
     void damagedBestWeightsAreRefusedWithAClearMessage() throws Exception {
         byte[] good = Files.readAllBytes(run.best());
         Path target = copy(run.best(), "best");
-        ResNet18 model = new ResNet18(config.model());
+        ResNet18 model = new ResNet18(config.modelConfig());
         FuzzCampaign.run("best.zip", good, target, 202, FuzzCampaign.PER_MUTATION, IO,
                 () -> Checkpoint.load(target, model, null));
         assertArrayEquals(good, Files.readAllBytes(run.best()));

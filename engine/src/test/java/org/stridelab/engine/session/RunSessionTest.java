@@ -1,5 +1,7 @@
 package org.stridelab.engine.session;
 
+import org.stridelab.engine.config.Settings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.stridelab.engine.model.DownsamplingMethod;
-import org.stridelab.engine.train.RunConfig;
+import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.run.RunFolderReader;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.GeneratedSplits;
@@ -27,9 +29,9 @@ class RunSessionTest {
     static final GeneratedSplits DATA = new GeneratedSplits(128, 60);
 
     private static RunConfig tiny(String name, int phc) {
-        return RunConfig.builder().name(name).method(DownsamplingMethod.SPECTRAL).strides(new double[]{2, 1.5, 3})
-                .width(0.125).phc(phc).batchSize(64).epochs(1).learningRate(0.05).checkpointEverySteps(0)
-                .data("generated").trainLimit(128).seed(5).build();
+        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, DownsamplingMethod.SPECTRAL).set(Settings.STRIDES, new double[]{2, 1.5, 3})
+                .set(Settings.WIDTH, 0.125).set(Settings.PHC, phc).set(Settings.BATCH_SIZE, 64).set(Settings.EPOCHS, 1).set(Settings.LEARNING_RATE, 0.05).set(Settings.CHECKPOINT_EVERY, 0)
+                .set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 128).set(Settings.SEED, 5).build();
     }
 
     @Test

@@ -100,7 +100,7 @@ class DiffStrideTest {
 
     @Test
     void userLimitsClip() {
-        DiffStride.Options limited = DiffStride.Options.defaults().withLimits(1.5, 2.5);
+        DiffStride.Options limited = DiffStride.Options.defaults().withLimits(new StrideLimits(1.5, 2.5));
         DiffStride ds = new DiffStride("ds", 3, 1, limited);
         // construction already clips into the limits
         assertArrayEquals(new double[] {2.5, 1.5}, ds.strides(), 1e-12);
@@ -108,8 +108,8 @@ class DiffStrideTest {
         ds.strideParameter().value().putScalar(1, 1.0);
         ds.newBranch().forward(Nd4j.rand(DataType.DOUBLE, 1, 1, 32, 32), true);
         assertArrayEquals(new double[] {2.5, 1.5}, ds.strides(), 1e-12);
-        // NaN limits mean none
-        DiffStride free = new DiffStride("ds", 7, 7, DiffStride.Options.defaults().withLimits(Double.NaN, Double.NaN));
+        // StrideLimits.NONE leaves the stride free
+        DiffStride free = new DiffStride("ds", 7, 7, DiffStride.Options.defaults().withLimits(StrideLimits.NONE));
         assertArrayEquals(new double[] {7, 7}, free.strides(), 1e-12);
     }
 
@@ -281,9 +281,9 @@ class DiffStrideTest {
         assertTrue(e.getMessage().contains("shared"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiffStride.Options.defaults().withSmoothness(-1));
         assertTrue(e.getMessage().contains("smoothness"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DiffStride.Options.defaults().withLimits(0.5, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> new StrideLimits(0.5, 2));
         assertTrue(e.getMessage().contains("lower"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DiffStride.Options.defaults().withLimits(3, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> new StrideLimits(3, 2));
         assertTrue(e.getMessage().contains("upper"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
             () -> DiffStride.Options.defaults().withLearningRateMultiplier(-1));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's packages form layers that only point down (docs/architecture.md):
- * cli -> experiment -> session -> run -> train -> model -> spectral -> nn, with
+ * cli -> experiment -> session -> run -> train -> config -> model -> spectral -> nn, with
  * data, io and train.events beside them. A package cycle, or a lower layer
  * reaching up, fails the build here.
  */
@@ -46,6 +46,15 @@ class PackageLayersTest {
         noClasses().that().resideInAPackage("org.stridelab.engine.train..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.stridelab.engine.run..", "org.stridelab.engine.session..",
                         "org.stridelab.engine.experiment..", "org.stridelab.engine.cli..")
+                .check(engine);
+    }
+
+    @Test
+    void theSettingsKnowTheModelButNothingThatRunsIt() {
+        noClasses().that().resideInAPackage("org.stridelab.engine.config..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.stridelab.engine.train..", "org.stridelab.engine.run..",
+                        "org.stridelab.engine.session..", "org.stridelab.engine.experiment..",
+                        "org.stridelab.engine.cli..", "org.stridelab.engine.data..", "org.stridelab.engine.io..")
                 .check(engine);
     }
 

@@ -1,5 +1,9 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.Settings;
+
+import org.stridelab.engine.config.RunConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,7 +17,7 @@ class EvaluatorTest {
     static final GeneratedSplits DATA = new GeneratedSplits(10, 80);
 
     private static ResNet18 tiny() {
-        return new ResNet18(RunConfig.builder().width(0.125).build().model());
+        return new ResNet18(RunConfig.builder().set(Settings.WIDTH, 0.125).build().modelConfig());
     }
 
     @Test

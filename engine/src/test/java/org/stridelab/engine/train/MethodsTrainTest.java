@@ -1,5 +1,11 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.Settings;
+
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.ScheduleKind;
+import org.stridelab.engine.config.RunConfig;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,9 +45,7 @@ class MethodsTrainTest {
     }
 
     static RunConfig config(String name, DownsamplingMethod m, int epochs, int phc) {
-        return new RunConfig(name, m, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, phc, 32, epochs,
-                Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1, 0.1, 0, false, 0, 0,
-                "generated", 256, 7);
+        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, m).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, phc).set(Settings.BATCH_SIZE, 32).set(Settings.EPOCHS, epochs).set(Settings.OPTIMIZER, OptimizerKind.ADAM).set(Settings.LEARNING_RATE, 3e-3).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 0.0).set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, false).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 0).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 7L).build();
     }
 
     @ParameterizedTest
@@ -57,7 +61,7 @@ class MethodsTrainTest {
     }
 
     private static void assertLossFalls(RunConfig config) throws Exception {
-        DownsamplingMethod method = config.method();
+        DownsamplingMethod method = config.model().method();
         Trainer t = new Trainer(config, splits, null, null);
         List<Double> losses = new ArrayList<>();
         t.addListener(new TrainingListener() {
@@ -70,7 +74,7 @@ class MethodsTrainTest {
         double first = losses.subList(0, 4).stream().mapToDouble(d -> d).average().orElseThrow();
         double last = losses.subList(losses.size() - 4, losses.size()).stream().mapToDouble(d -> d).average()
                 .orElseThrow();
-        assertTrue(last < 0.7 * first, config.label() + " phc " + config.phc() + ": loss went from " + first
+        assertTrue(last < 0.7 * first, config.label() + " phc " + config.model().phc() + ": loss went from " + first
                 + " to " + last);
     }
 
@@ -121,7 +125,7 @@ class MethodsTrainTest {
         assertEquals(1 + 16 * 4, Files.readAllLines(folder.strides()).size());
 
         // The checkpoint restores the learned strides into a fresh network.
-        ResNet18 fresh = new ResNet18(cfg.model());
+        ResNet18 fresh = new ResNet18(cfg.modelConfig());
         Checkpoint.load(folder.checkpoint(), fresh, null);
         double[] saved = strideValues(t.model());
         assertArrayEquals(saved, strideValues(fresh), 1e-7);

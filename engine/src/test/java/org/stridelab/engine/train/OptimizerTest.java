@@ -1,5 +1,8 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.ScheduleKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -36,18 +39,18 @@ class OptimizerTest {
     }
 
     private static LearningRateSchedule schedule() {
-        return new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 0.1, 10, 1, 1, 1);
+        return new LearningRateSchedule(ScheduleKind.COSINE, 0.1, 10, 1, 1, 1);
     }
 
     @ParameterizedTest
-    @EnumSource(Optimizer.Kind.class)
-    void groupedUpdateEqualsNd4jUpdaterPerParameter(Optimizer.Kind kind) {
+    @EnumSource(OptimizerKind.class)
+    void groupedUpdateEqualsNd4jUpdaterPerParameter(OptimizerKind kind) {
         List<Parameter> grouped = parameters();
         List<Parameter> reference = parameters();
         Optimizer optimizer = new Optimizer(kind, schedule(), 0.9, DECAY, grouped);
         GradientUpdater<?>[] updaters = new GradientUpdater<?>[reference.size()];
         for (int i = 0; i < reference.size(); i++) {
-            IUpdater config = kind == Optimizer.Kind.SGD ? new Nesterovs(schedule(), 0.9) : new Adam(schedule());
+            IUpdater config = kind == OptimizerKind.SGD ? new Nesterovs(schedule(), 0.9) : new Adam(schedule());
             INDArray state = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(reference.get(i).size()));
             updaters[i] = config.instantiate(state, true);
         }
@@ -71,8 +74,8 @@ class OptimizerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Optimizer.Kind.class)
-    void stateSurvivesSaveAndRestore(Optimizer.Kind kind) {
+    @EnumSource(OptimizerKind.class)
+    void stateSurvivesSaveAndRestore(OptimizerKind kind) {
         List<Parameter> first = parameters();
         Optimizer a = new Optimizer(kind, schedule(), 0.9, DECAY, first);
         for (int step = 0; step < 3; step++) {
@@ -82,7 +85,7 @@ class OptimizerTest {
             a.step(step, 0);
         }
         var saved = a.state();
-        assertEquals(kind == Optimizer.Kind.SGD ? 108 : 216, saved.get("conv").length(), "per-parameter layout: [v] or [m | v]");
+        assertEquals(kind == OptimizerKind.SGD ? 108 : 216, saved.get("conv").length(), "per-parameter layout: [v] or [m | v]");
 
         List<Parameter> second = parameters();
         Optimizer b = new Optimizer(kind, schedule(), 0.9, DECAY, second);
@@ -102,8 +105,8 @@ class OptimizerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Optimizer.Kind.class)
-    void parametersKeepTheirValuesAndShapesWhenMoved(Optimizer.Kind kind) {
+    @EnumSource(OptimizerKind.class)
+    void parametersKeepTheirValuesAndShapesWhenMoved(OptimizerKind kind) {
         List<Parameter> params = parameters();
         INDArray before = params.get(0).value().dup();
         new Optimizer(kind, schedule(), 0.9, DECAY, params);

@@ -1,5 +1,9 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.Settings;
+
+import org.stridelab.engine.config.RunConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +27,8 @@ class TrainerSafetyTest {
     static final GeneratedSplits DATA = new GeneratedSplits(256, 100);
 
     private static RunConfig tiny(String name, DownsamplingMethod method, int epochs) {
-        return RunConfig.builder().name(name).method(method).width(0.125).batchSize(64).epochs(epochs)
-                .learningRate(0.05).checkpointEverySteps(2).data("generated").trainLimit(256).seed(5).build();
+        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, method).set(Settings.WIDTH, 0.125).set(Settings.BATCH_SIZE, 64).set(Settings.EPOCHS, epochs)
+                .set(Settings.LEARNING_RATE, 0.05).set(Settings.CHECKPOINT_EVERY, 2).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 5).build();
     }
 
     private static final class Lifecycle implements TrainingListener {
@@ -111,7 +115,7 @@ class TrainerSafetyTest {
     @Test
     void aStopDuringEvaluationKeepsTheEpochAndTheResumeRepeatsOnlyTheEvaluation(@TempDir Path runs)
             throws Exception {
-        RunConfig config = tiny("eval-stop", DownsamplingMethod.STRIDED, 2).toBuilder().checkpointEverySteps(0)
+        RunConfig config = tiny("eval-stop", DownsamplingMethod.STRIDED, 2).toBuilder().set(Settings.CHECKPOINT_EVERY, 0)
                 .build();
         org.stridelab.engine.session.RunSession whole = org.stridelab.engine.session.RunSession.create(
                 runs.resolve("whole"), config);
@@ -154,8 +158,8 @@ class TrainerSafetyTest {
      */
     @Test
     void aRunThatStoppedEarlyResumesStraightToItsTestEvaluation(@TempDir Path runs) throws Exception {
-        RunConfig config = tiny("patience", DownsamplingMethod.STRIDED, 3).toBuilder().patience(1)
-                .checkpointEverySteps(0).build();
+        RunConfig config = tiny("patience", DownsamplingMethod.STRIDED, 3).toBuilder().set(Settings.PATIENCE, 1)
+                .set(Settings.CHECKPOINT_EVERY, 0).build();
         RunFolder folder = RunFolder.create(runs.resolve("patience"), config);
         Trainer first = new Trainer(config, DATA.splits(), folder, null);
         first.addListener(new TrainingListener() {

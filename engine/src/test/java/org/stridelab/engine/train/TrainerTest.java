@@ -1,5 +1,11 @@
 package org.stridelab.engine.train;
 
+import org.stridelab.engine.config.Settings;
+
+import org.stridelab.engine.config.OptimizerKind;
+import org.stridelab.engine.config.ScheduleKind;
+import org.stridelab.engine.config.RunConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,9 +32,7 @@ class TrainerTest {
     static final GeneratedSplits DATA = new GeneratedSplits(512, 200);
 
     static RunConfig tiny(String name, int epochs, double lr) {
-        return new RunConfig(name, DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4, false, 1, 0, 0, 0, 0, 64,
-                epochs, Optimizer.Kind.SGD, lr, 0.9, 5e-4, LearningRateSchedule.Kind.COSINE, 1, 0.1, 0, true, 0, 3,
-                "generated", 256, 5);
+        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, DownsamplingMethod.STRIDED).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, 0).set(Settings.BATCH_SIZE, 64).set(Settings.EPOCHS, epochs).set(Settings.OPTIMIZER, OptimizerKind.SGD).set(Settings.LEARNING_RATE, lr).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 5e-4).set(Settings.SCHEDULE_KIND, ScheduleKind.COSINE).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, true).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 3).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 5L).build();
     }
 
     /** Records step losses and lifecycle events. */
@@ -55,9 +59,7 @@ class TrainerTest {
 
     @Test
     void tinyNetworkOverfits256GeneratedImages() throws Exception {
-        RunConfig config = new RunConfig("overfit", DownsamplingMethod.STRIDED, new double[]{2, 2, 2}, 0.125, 4,
-                false, 1, 0, 0, 0, 0, 32, 40, Optimizer.Kind.ADAM, 3e-3, 0.9, 0, LearningRateSchedule.Kind.CONSTANT, 1,
-                0.1, 0, false, 0, 0, "generated", 256, 3);
+        RunConfig config = RunConfig.builder().set(Settings.NAME, "overfit").set(Settings.METHOD, DownsamplingMethod.STRIDED).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, 0).set(Settings.BATCH_SIZE, 32).set(Settings.EPOCHS, 40).set(Settings.OPTIMIZER, OptimizerKind.ADAM).set(Settings.LEARNING_RATE, 3e-3).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 0.0).set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, false).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 0).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 3L).build();
         Trainer trainer = new Trainer(config, DATA.splits(), null, null);
         Recorder rec = new Recorder();
         trainer.addListener(rec);
@@ -165,7 +167,7 @@ class TrainerTest {
         assertTrue(last.message().contains("diverged") && last.message().contains("learning rate"), last.message());
         assertEquals(4, rec.losses.size(), "no step is reported after the failing one");
         assertEquals(3, Checkpoint.readState(folder.checkpoint()).globalStep());
-        org.stridelab.engine.model.ResNet18 fresh = new org.stridelab.engine.model.ResNet18(config.model());
+        org.stridelab.engine.model.ResNet18 fresh = new org.stridelab.engine.model.ResNet18(config.modelConfig());
         Checkpoint.load(folder.checkpoint(), fresh, null);
         for (var p : fresh.parameters()) {
             assertTrue(Double.isFinite(p.value().sumNumber().doubleValue()), p.name() + " is not finite");

@@ -1,4 +1,4 @@
-package org.stridelab.engine.train;
+package org.stridelab.engine.config;
 
 /**
  * One thing wrong with a {@link RunConfig}: the setting it is about (the
