@@ -124,11 +124,7 @@ class CifarDownloadTest {
 
     @AfterEach
     void stopAnyRun(FxRobot robot) throws Exception {
-        if (fx(() -> window.state().isActive())) {
-            robot.interact(() -> window.stage().getScene().lookup("#stopButton").fireEvent(
-                    new javafx.event.ActionEvent()));
-        }
-        TrainingWorker.shared().awaitIdle(90, TimeUnit.SECONDS);
+        LabWindowTests.stopAnyRun(robot, window);
     }
 
     @Test
@@ -206,6 +202,6 @@ class CifarDownloadTest {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
+        return LabWindowTests.fx(c);
     }
 }

@@ -58,12 +58,7 @@ class LabWindowTest {
 
     @AfterEach
     void stopAnyRun(FxRobot robot) throws Exception {
-        if (fx(() -> window.state().isActive())) {
-            robot.interact(() -> window.stage().getScene().lookup("#stopButton").fireEvent(
-                    new javafx.event.ActionEvent()));
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> window.state() == SessionState.IDLE));
-        }
-        TrainingWorker.shared().awaitIdle(90, TimeUnit.SECONDS);
+        LabWindowTests.stopAnyRun(robot, window);
     }
 
     @Test
@@ -284,6 +279,6 @@ class LabWindowTest {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
+        return LabWindowTests.fx(c);
     }
 }

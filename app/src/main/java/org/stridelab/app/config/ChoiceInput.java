@@ -7,8 +7,6 @@ import javafx.util.StringConverter;
 
 /** A setting with a few values (method, optimiser, PHC order): a drop-down of their texts. */
 final class ChoiceInput extends ControlInput {
-    private final ComboBox<String> box;
-
     /**
      * @param choices the values as their setting writes them
      * @param display how a value is shown ("0" as "off", say); the value itself stays the setting's text
@@ -18,8 +16,7 @@ final class ChoiceInput extends ControlInput {
     }
 
     private ChoiceInput(ComboBox<String> box, String id, List<String> choices, UnaryOperator<String> display) {
-        super(box, box);
-        this.box = box;
+        super(box, box, box.valueProperty());
         box.setId(id);
         box.getItems().setAll(choices);
         box.setMaxWidth(Double.MAX_VALUE);
@@ -34,20 +31,5 @@ final class ChoiceInput extends ControlInput {
                 return shown;
             }
         });
-    }
-
-    @Override
-    public String text() {
-        return box.getValue() == null ? "" : box.getValue();
-    }
-
-    @Override
-    public void show(String text) {
-        box.setValue(text);
-    }
-
-    @Override
-    public void onEdit(Runnable edited) {
-        box.valueProperty().addListener(o -> edited.run());
     }
 }

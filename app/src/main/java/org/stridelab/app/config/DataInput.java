@@ -18,7 +18,7 @@ final class DataInput extends ControlInput {
     }
 
     private DataInput(ComboBox<String> box, HBox row, String id) {
-        super(row, box);
+        super(row, box, box.getEditor().textProperty());
         this.box = box;
         this.row = row;
         box.setId(id);
@@ -33,21 +33,9 @@ final class DataInput extends ControlInput {
     }
 
     @Override
-    public String text() {
-        String t = box.getEditor() != null ? box.getEditor().getText() : box.getValue();
-        return t == null ? "" : t;
-    }
-
-    @Override
     public void show(String text) {
         box.setValue(text);
         box.getEditor().setText(text);
-    }
-
-    @Override
-    public void onEdit(Runnable edited) {
-        box.valueProperty().addListener(o -> edited.run());
-        box.getEditor().textProperty().addListener(o -> edited.run());
     }
 
     private void choose() {

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.data.GeneratedDataset;
@@ -23,29 +21,34 @@ import org.stridelab.engine.io.Json;
 import org.stridelab.engine.train.events.RunSummary;
 
 class GridCommandTest {
-    private final ConsoleCapture console = new ConsoleCapture();
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
     private final ByteArrayOutputStream out = console.out;
     private final ByteArrayOutputStream err = console.err;
-    @TempDir
-    Path home;
 
     @BeforeEach
-    void capture() {
+    void floats() {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        console.start(home);
     }
 
-    @AfterEach
-    void restore() {
-        console.stop();
+    /** {@code grid run --out DIR ARGS} is refused as a usage error, with a message holding every word. */
+    private void refused(Path dir, String[] words, String... args) {
+        err.reset();
+        String[] line = new String[args.length + 4];
+        System.arraycopy(new String[]{"grid", "run", "--out", dir.toString()}, 0, line, 0, 4);
+        System.arraycopy(args, 0, line, 4, args.length);
+        assertEquals(2, StrideLabCommand.execute(line), String.join(" ", line));
+        for (String w : words) {
+            assertTrue(errText().contains(w), w + " in: " + errText());
+        }
     }
 
     private String outText() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.outText();
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.errText();
     }
 
     private static final String[] CELLS = {"strided_s2-2-2_b32_mix0_phc0_seed1", "strided_s3-2-3_b32_mix0_phc0_seed1",
@@ -53,8 +56,8 @@ class GridCommandTest {
 
     @Test
     void aTwoByTwoGridRunsCellByCellAndMakesTheTable() throws Exception {
-        Path data = GeneratedDataset.ensure(home.resolve("data"), 128, 100, 11);
-        Path dir = home.resolve("grid");
+        Path data = GeneratedDataset.ensure(console.home().resolve("data"), 128, 100, 11);
+        Path dir = console.home().resolve("grid");
         String[] grid = {"grid", "run", "--methods", "strided,diffstride", "--strides", "2,2,2", "--strides", "3,2,3",
                 "--batch", "32", "--width", "0.125", "--epochs", "1", "--train-limit", "64", "--data",
                 data.toString(), "--probe-images", "32", "--probe-max-shift", "1", "--out", dir.toString()};
@@ -131,43 +134,25 @@ class GridCommandTest {
 
     @Test
     void badFlagsPrintUsageAndExit2() throws Exception {
-        Path dir = home.resolve("g");
+        Path dir = console.home().resolve("g");
         assertEquals(2, StrideLabCommand.execute("grid", "run", "--bogus", "--out", dir.toString()));
         assertTrue(errText().contains("Unknown option") && errText().contains("Usage: stridelab grid run"), errText());
+        refused(dir, new String[]{"nothing to run"});
+        refused(dir, new String[]{"unknown method 'maxpool'"}, "--methods", "maxpool");
+        refused(dir, new String[]{"integer strides"}, "--methods", "strided", "--strides", "1.5,2,2");
+        refused(dir, new String[]{"--shard", "1 <= i <= k"}, "--preset", "lecture", "--shard", "3/2");
+        refused(dir, new String[]{"no cell named 'nope'"}, "--preset", "lecture", "--cell", "nope");
+        refused(dir, new String[]{"mutually exclusive"}, "--preset", "lecture", "--config", "x.json");
+        refused(dir, new String[]{"unknown preset 'huge'"}, "--preset", "huge");
         err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString()));
-        assertTrue(errText().contains("nothing to run"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--methods", "maxpool"));
-        assertTrue(errText().contains("unknown method 'maxpool'"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--methods", "strided",
-                "--strides", "1.5,2,2"));
-        assertTrue(errText().contains("integer strides"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--preset", "lecture",
-                "--shard", "3/2"));
-        assertTrue(errText().contains("--shard") && errText().contains("1 <= i <= k"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--preset", "lecture",
-                "--cell", "nope"));
-        assertTrue(errText().contains("no cell named 'nope'"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--preset", "lecture",
-                "--config", "x.json"));
-        assertTrue(errText().contains("mutually exclusive"), errText());
-        err.reset();
-        assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--preset", "huge"));
-        assertTrue(errText().contains("unknown preset 'huge'"), errText());
-        err.reset();
-        Path config = home.resolve("typo.json");
+        Path config = console.home().resolve("typo.json");
         Files.writeString(config, "{\"methods\": [\"strided\"], \"protocol\": {\"epoch\": 3}}");
         assertEquals(2, StrideLabCommand.execute("grid", "run", "--out", dir.toString(), "--config",
                 config.toString()));
         assertTrue(errText().contains("protocol.epoch"), errText());
         assertFalse(Files.exists(dir), "nothing is created for a refused grid");
         err.reset();
-        assertEquals(StrideLabCommand.RUN_FAILED, StrideLabCommand.execute("grid", "report", home.toString()));
+        assertEquals(StrideLabCommand.RUN_FAILED, StrideLabCommand.execute("grid", "report", console.home().toString()));
         assertTrue(errText().contains("not a grid folder"), errText());
     }
 
@@ -186,7 +171,7 @@ class GridCommandTest {
         assertTrue(outText().contains("paper") && outText().contains("lecture") && outText().contains("150 epochs"),
                 outText());
         out.reset();
-        Path config = home.resolve("small.json");
+        Path config = console.home().resolve("small.json");
         Files.writeString(config, "{\"methods\": [\"diffstride\"], \"strideInits\": [[3, 1.5, 2]]}");
         assertEquals(0, StrideLabCommand.execute("grid", "describe", "--config", config.toString()), errText());
         assertTrue(outText().contains("diffstride_s3-1.5-2_b128_mix0_phc0_seed1"), outText());

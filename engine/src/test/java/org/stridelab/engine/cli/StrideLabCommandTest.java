@@ -4,33 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StrideLabCommandTest {
-    private final ConsoleCapture console = new ConsoleCapture();
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
     private final ByteArrayOutputStream out = console.out;
     private final ByteArrayOutputStream err = console.err;
-    @TempDir
-    Path home;
 
-    @BeforeEach
-    void capture() {
-        console.start(home);
-    }
-
-    @AfterEach
-    void restore() {
-        console.stop();
+    private String outText() {
+        return console.outText();
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.errText();
     }
 
     @Test
@@ -60,22 +50,22 @@ class StrideLabCommandTest {
 
     @Test
     void missingCifarExplainsHowToGetIt() {
-        int code = StrideLabCommand.execute("train", "--data", "cifar10", "--out", home.resolve("r").toString());
+        int code = StrideLabCommand.execute("train", "--data", "cifar10", "--out", console.home().resolve("r").toString());
         assertEquals(StrideLabCommand.RUN_FAILED, code);
         assertTrue(errText().contains("download"), errText());
     }
 
     @Test
     void missingPathIsExplained() {
-        int code = StrideLabCommand.execute("train", "--data", home.resolve("nowhere").toString(), "--out",
-                home.resolve("r2").toString());
+        int code = StrideLabCommand.execute("train", "--data", console.home().resolve("nowhere").toString(), "--out",
+                console.home().resolve("r2").toString());
         assertEquals(StrideLabCommand.RUN_FAILED, code);
         assertTrue(errText().contains("nowhere"), errText());
     }
 
     @Test
     void trainsAndEvaluatesATinyRunOnGeneratedData() throws Exception {
-        Path run = home.resolve("tiny");
+        Path run = console.home().resolve("tiny");
         int code = StrideLabCommand.execute("train", "--data", "generated", "--width", "0.125", "--epochs", "1",
                 "--batch", "64", "--train-limit", "256", "--out", run.toString());
         assertEquals(0, code, errText());
@@ -83,19 +73,19 @@ class StrideLabCommandTest {
             assertTrue(Files.exists(run.resolve(f)), f + " missing");
         }
         assertEquals(1 + 4, Files.readAllLines(run.resolve("metrics.csv")).size(), "header + 4 steps");
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("generated"), "says which data it used");
+        assertTrue(outText().contains("generated"), "says which data it used");
         out.reset();
         assertEquals(0, StrideLabCommand.execute("evaluate", run.toString()), errText());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("test:"));
+        assertTrue(outText().contains("test:"));
         // A finished run is not trained again by --resume.
         out.reset();
         assertEquals(0, StrideLabCommand.execute("train", "--resume", run.toString()), errText());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("already finished"));
+        assertTrue(outText().contains("already finished"));
     }
 
     @Test
     void refusesToOverwriteAnExistingRun() throws Exception {
-        Path run = home.resolve("taken");
+        Path run = console.home().resolve("taken");
         Files.createDirectories(run);
         Files.writeString(run.resolve("config.json"), "{}");
         int code = StrideLabCommand.execute("train", "--out", run.toString());

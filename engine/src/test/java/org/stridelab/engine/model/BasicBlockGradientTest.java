@@ -1,9 +1,11 @@
 package org.stridelab.engine.model;
 
+import org.stridelab.engine.nn.DoublePrecision;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,17 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.nn.GradientCheck;
 
 /** A whole residual block (both paths, batch norms in training mode) against finite differences. */
+@ExtendWith(DoublePrecision.class)
 class BasicBlockGradientTest {
-
-    @BeforeAll
-    static void doublePrecision() {
-        GradientCheck.useDoublePrecision();
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
 
     @Test
     void identityShortcutBlock() {

@@ -1,47 +1,29 @@
 package org.stridelab.engine.nn;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Finite-difference checks (double precision) of every layer's backward pass against its forward. */
+@ExtendWith(DoublePrecision.class)
 class LayerGradientTest {
     private static final double TOLERANCE = 1e-5;
 
-    @BeforeAll
-    static void doublePrecision() {
-        GradientCheck.useDoublePrecision();
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    }
-
-    @Test
-    void conv3x3Stride1() {
-        Conv2d conv = new Conv2d("c", 3, 4, 3, 1, 1, 1);
-        GradientCheck.check(conv, GradientCheck.randn(2, 2, 6, 6, 3), true, 60, TOLERANCE);
-    }
-
-    @Test
-    void conv3x3Stride2OddSize() {
-        Conv2d conv = new Conv2d("c", 2, 3, 3, 2, 1, 3);
-        GradientCheck.check(conv, GradientCheck.randn(4, 2, 7, 7, 2), true, 60, TOLERANCE);
-    }
-
-    @Test
-    void conv1x1Stride3() {
-        Conv2d conv = new Conv2d("c", 3, 2, 1, 3, 0, 5);
-        GradientCheck.check(conv, GradientCheck.randn(6, 2, 8, 8, 3), true, 60, TOLERANCE);
+    @ParameterizedTest(name = "{0}x{0} conv, stride {1}, {2}x{2} input")
+    @CsvSource({"3, 1, 6, 3, 4, 1", "3, 2, 7, 2, 3, 3", "1, 3, 8, 3, 2, 5"}) // odd size with stride 2; 1x1 as GEMM
+    void convolution(int kernel, int stride, int size, int in, int out, long seed) {
+        Conv2d conv = new Conv2d("c", in, out, kernel, stride, kernel / 2, seed);
+        GradientCheck.check(conv, GradientCheck.randn(seed + 1, 2, size, size, in), true, 60, TOLERANCE);
     }
 
     @Test

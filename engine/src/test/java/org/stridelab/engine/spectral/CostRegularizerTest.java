@@ -1,20 +1,19 @@
 package org.stridelab.engine.spectral;
 
+import org.stridelab.engine.nn.DoublePrecision;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.GradientCheck;
 
+@ExtendWith(DoublePrecision.class)
 class CostRegularizerTest {
-
-    @BeforeAll
-    static void doublePrecision() {
-        GradientCheck.useDoublePrecision();
-    }
 
     private static List<DiffStride> layers() {
         return List.of(new DiffStride("stem", 1.2, 1.1),

@@ -1,5 +1,9 @@
 package org.stridelab.engine.spectral;
 
+import org.stridelab.engine.nn.DoublePrecision;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,14 +22,10 @@ import org.stridelab.engine.nn.GradientCheck;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 
+@ExtendWith(DoublePrecision.class)
 class DiffStrideTest {
     private static final SpectralOperator.Strategy SEP = SpectralOperator.Strategy.SEPARABLE;
     private static final SpectralOperator.Strategy KRON = SpectralOperator.Strategy.KRONECKER;
-
-    @BeforeAll
-    static void doublePrecision() {
-        GradientCheck.useDoublePrecision();
-    }
 
     private static DiffStride diffStride(double sh, double sw, DiffStride.Options options,
                                          SpectralOperator.Strategy strategy) {

@@ -1,12 +1,15 @@
 package org.stridelab.engine.spectral;
 
+import org.stridelab.engine.nn.DoublePrecision;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,12 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.stridelab.engine.nn.GradientCheck;
 import org.stridelab.engine.nn.Layer;
 
+@ExtendWith(DoublePrecision.class)
 class SpectralPoolingTest {
-
-    @BeforeAll
-    static void doublePrecision() {
-        GradientCheck.useDoublePrecision();
-    }
 
     @ParameterizedTest(name = "{4}: {0}x{1} at ({2}, {3})")
     @CsvSource({"32, 32, 2, 2, SEPARABLE", "32, 32, 2, 2, KRONECKER", "15, 17, 2, 2, SEPARABLE",

@@ -45,7 +45,22 @@ class MethodsTrainTest {
     }
 
     static RunConfig config(String name, DownsamplingMethod m, int epochs, int phc) {
-        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, m).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, phc).set(Settings.BATCH_SIZE, 32).set(Settings.EPOCHS, epochs).set(Settings.OPTIMIZER, OptimizerKind.ADAM).set(Settings.LEARNING_RATE, 3e-3).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 0.0).set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, false).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 0).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 7L).build();
+        return RunConfig.builder()
+                .set(Settings.NAME, name)
+                .set(Settings.METHOD, m)
+                .set(Settings.WIDTH, 0.125)
+                .set(Settings.PHC, phc)
+                .set(Settings.BATCH_SIZE, 32)
+                .set(Settings.EPOCHS, epochs)
+                .set(Settings.OPTIMIZER, OptimizerKind.ADAM)
+                .set(Settings.LEARNING_RATE, 3e-3)
+                .set(Settings.WEIGHT_DECAY, 0.0)
+                .set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT)
+                .set(Settings.STEP_EPOCHS, 1)
+                .set(Settings.AUGMENT, false)
+                .set(Settings.TRAIN_LIMIT, 256)
+                .set(Settings.SEED, 7L)
+                .build();
     }
 
     @ParameterizedTest

@@ -1,9 +1,8 @@
 package org.stridelab.engine.train;
 
 import org.stridelab.engine.config.Settings;
+import org.stridelab.engine.model.DownsamplingMethod;
 
-import org.stridelab.engine.config.OptimizerKind;
-import org.stridelab.engine.config.ScheduleKind;
 import org.stridelab.engine.config.RunConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.EpochEvent;
@@ -32,7 +30,17 @@ class TrainerTest {
     static final GeneratedSplits DATA = new GeneratedSplits(512, 200);
 
     static RunConfig tiny(String name, int epochs, double lr) {
-        return RunConfig.builder().set(Settings.NAME, name).set(Settings.METHOD, DownsamplingMethod.STRIDED).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, 0).set(Settings.BATCH_SIZE, 64).set(Settings.EPOCHS, epochs).set(Settings.OPTIMIZER, OptimizerKind.SGD).set(Settings.LEARNING_RATE, lr).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 5e-4).set(Settings.SCHEDULE_KIND, ScheduleKind.COSINE).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, true).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 3).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 5L).build();
+        return RunConfig.builder()
+                .set(Settings.NAME, name)
+                .set(Settings.WIDTH, 0.125)
+                .set(Settings.BATCH_SIZE, 64)
+                .set(Settings.EPOCHS, epochs)
+                .set(Settings.LEARNING_RATE, lr)
+                .set(Settings.STEP_EPOCHS, 1)
+                .set(Settings.CHECKPOINT_EVERY, 3)
+                .set(Settings.TRAIN_LIMIT, 256)
+                .set(Settings.SEED, 5L)
+                .build();
     }
 
     /** Records step losses and lifecycle events. */
@@ -40,6 +48,20 @@ class TrainerTest {
         final List<Double> losses = new ArrayList<>();
         final List<LifecycleEvent> lifecycle = new ArrayList<>();
         final List<EpochEvent> epochs = new ArrayList<>();
+
+        /** The run's last lifecycle event, which must say it failed. */
+        LifecycleEvent failure() {
+            LifecycleEvent last = lifecycle.get(lifecycle.size() - 1);
+            assertEquals(LifecycleEvent.Kind.FAILED, last.kind(), "the run failed: " + lifecycle);
+            return last;
+        }
+
+        /** A recorder listening to {@code trainer}. */
+        static Recorder on(Trainer trainer) {
+            Recorder r = new Recorder();
+            trainer.addListener(r);
+            return r;
+        }
 
         @Override
         public void onStep(StepEvent e) {
@@ -59,10 +81,10 @@ class TrainerTest {
 
     @Test
     void tinyNetworkOverfits256GeneratedImages() throws Exception {
-        RunConfig config = RunConfig.builder().set(Settings.NAME, "overfit").set(Settings.METHOD, DownsamplingMethod.STRIDED).set(Settings.STRIDES, new double[]{2, 2, 2}).set(Settings.WIDTH, 0.125).set(Settings.SMOOTHNESS, 4.0).set(Settings.SHARED_STRIDE, false).set(Settings.STRIDE_LR, 1.0).set(Settings.STRIDE_MIN, 0.0).set(Settings.STRIDE_MAX, 0.0).set(Settings.COST_LAMBDA, 0.0).set(Settings.PHC, 0).set(Settings.BATCH_SIZE, 32).set(Settings.EPOCHS, 40).set(Settings.OPTIMIZER, OptimizerKind.ADAM).set(Settings.LEARNING_RATE, 3e-3).set(Settings.MOMENTUM, 0.9).set(Settings.WEIGHT_DECAY, 0.0).set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT).set(Settings.STEP_EPOCHS, 1).set(Settings.STEP_GAMMA, 0.1).set(Settings.MIXUP, 0.0).set(Settings.AUGMENT, false).set(Settings.PATIENCE, 0).set(Settings.CHECKPOINT_EVERY, 0).set(Settings.DATA_SOURCE, "generated").set(Settings.TRAIN_LIMIT, 256).set(Settings.SEED, 3L).build();
+        RunConfig config = MethodsTrainTest.config("overfit", DownsamplingMethod.STRIDED, 40, 0).toBuilder()
+                .set(Settings.SEED, 3L).build(); // Adam at a constant 3e-3, no augmentation: it can overfit
         Trainer trainer = new Trainer(config, DATA.splits(), null, null);
-        Recorder rec = new Recorder();
-        trainer.addListener(rec);
+        Recorder rec = Recorder.on(trainer);
         // Stop as soon as the training set is learned: at most 40 epochs of 8 steps.
         trainer.addListener(new TrainingListener() {
             @Override
@@ -150,8 +172,7 @@ class TrainerTest {
         RunConfig config = tiny("diverge", 3, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("diverge"), config);
         Trainer t = new Trainer(config, DATA.splits(), folder, null);
-        Recorder rec = new Recorder();
-        t.addListener(rec);
+        Recorder rec = Recorder.on(t);
         // Weights that blew up after step 4 (checkpoints are written every 3 steps).
         t.addListener(new TrainingListener() {
             @Override
@@ -162,8 +183,7 @@ class TrainerTest {
             }
         });
         assertNull(t.run(), "a failed run has no summary");
-        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
-        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        LifecycleEvent last = rec.failure();
         assertTrue(last.message().contains("diverged") && last.message().contains("learning rate"), last.message());
         assertEquals(4, rec.losses.size(), "no step is reported after the failing one");
         assertEquals(3, Checkpoint.readState(folder.checkpoint()).globalStep());
@@ -199,13 +219,11 @@ class TrainerTest {
         RunConfig config = tiny("oom", 2, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("oom"), config);
         Trainer t = new Trainer(config, DATA.splits(), folder, null);
-        Recorder rec = new Recorder();
-        t.addListener(rec);
+        Recorder rec = Recorder.on(t);
         // Armed after step 5 (mid-epoch 2): fails step 6's training forward, not an evaluation.
         runOutOfMemoryAfterStep(t, 5, batch -> true);
         assertNull(t.run());
-        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
-        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        LifecycleEvent last = rec.failure();
         assertTrue(last.message().contains("out of memory") && last.message().contains("--batch"), last.message());
         assertEquals(5, rec.losses.size(), "five good steps before the failing sixth");
         assertEquals(4, Checkpoint.readState(folder.checkpoint()).globalStep(), "the epoch-1 checkpoint is kept");
@@ -215,8 +233,7 @@ class TrainerTest {
     void evaluationHalvesItsBatchWhenMemoryRunsOut() throws Exception {
         RunConfig config = tiny("eval-retry", 1, 0.05);
         Trainer t = new Trainer(config, DATA.splits(), null, null);
-        Recorder rec = new Recorder();
-        t.addListener(rec);
+        Recorder rec = Recorder.on(t);
         // After the epoch's 4 training steps, batches of more than 32 images "run out of
         // memory": evaluation at the training batch (64) fails, and at 32 fits.
         int[] refused = {0};
@@ -238,13 +255,11 @@ class TrainerTest {
         RunConfig config = tiny("eval-oom", 2, 0.05);
         RunFolder folder = RunFolder.create(runs.resolve("eval-oom"), config);
         Trainer t = new Trainer(config, DATA.splits(), folder, null);
-        Recorder rec = new Recorder();
-        t.addListener(rec);
+        Recorder rec = Recorder.on(t);
         // After epoch 1's 4 steps every forward fails: the evaluation, at every batch size.
         runOutOfMemoryAfterStep(t, 4, batch -> true);
         assertNull(t.run());
-        LifecycleEvent last = rec.lifecycle.get(rec.lifecycle.size() - 1);
-        assertEquals(LifecycleEvent.Kind.FAILED, last.kind());
+        LifecycleEvent last = rec.failure();
         assertTrue(last.message().contains("out of memory evaluating epoch 1")
                 && last.message().contains("resuming"), last.message());
         assertEquals(4, rec.losses.size(), "the whole first epoch trained");
@@ -264,8 +279,7 @@ class TrainerTest {
     void pauseHoldsTheTrainingThreadAndStepOnceLetsOneBatchThrough() throws Exception {
         RunConfig config = tiny("pause", 1, 0.05);
         Trainer t = new Trainer(config, DATA.splits(), null, null);
-        Recorder rec = new Recorder();
-        t.addListener(rec);
+        Recorder rec = Recorder.on(t);
         t.control().pause();
         Thread th = new Thread(() -> {
             try {
