@@ -28,6 +28,9 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
+import org.stridelab.app.presentation.LabPreferences;
+import org.stridelab.app.presentation.Presentation;
+import org.stridelab.app.presentation.ZoomPane;
 import org.stridelab.app.compare.CompareController;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.config.RunConfigForm;
@@ -65,6 +68,7 @@ public final class LabWindow {
     private final RunConfigForm form;
     private final RunControls controls;
     private final StatusBar status = new StatusBar();
+    private Presentation presentation;
     private final Label stateBadge = new Label();
     private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(SessionState.IDLE);
     private final BooleanProperty configValid = new SimpleBooleanProperty();
@@ -169,6 +173,11 @@ public final class LabWindow {
         return form;
     }
 
+    /** Zoom, full screen and theme. */
+    public Presentation presentation() {
+        return presentation;
+    }
+
     public StatusBar statusBar() {
         return status;
     }
@@ -210,8 +219,11 @@ public final class LabWindow {
         root.setLeft(leftScroll);
         root.setBottom(status);
         root.getStyleClass().add("lab-root");
-        Scene scene = new Scene(root, 1560, 960);
+        ZoomPane zoom = new ZoomPane(root);
+        Scene scene = new Scene(zoom, 1560, 960);
         scene.getStylesheets().add(LabWindow.class.getResource("styles/lab.css").toExternalForm());
+        presentation = new Presentation(stage, scene, zoom, LabPreferences.user());
+        status.getRightItems().addAll(0, presentation.controls());
         controls.installShortcuts(scene);
         FileDrops.install(scene, dir -> !state.get().isActive() && FileDrops.isRunFolder(dir), this::openRun,
                 inspector::inspectFile);

@@ -14,7 +14,7 @@ public final class AccuracyChart extends LiveXYChart {
     }
 
     public void addRun(RunLabel run) {
-        addLine(run.key() + "/val", run.legend(), RunPalette.awt(run.colourIndex()), solid(2f), true);
+        addLine(run.key() + "/val", run.legend(), new Look(() -> RunPalette.awt(run.colourIndex()), 2f, false, true));
     }
 
     /** @param epoch 1-based epoch; accuracy in 0..1 */

@@ -10,7 +10,7 @@ public final class LearningRateChart extends LiveXYChart {
     }
 
     public void addRun(RunLabel run) {
-        addLine(run.key() + "/lr", run.legend(), RunPalette.awt(run.colourIndex()), solid(1.5f), false);
+        addLine(run.key() + "/lr", run.legend(), new Look(() -> RunPalette.awt(run.colourIndex()), 1.5f, false, false));
     }
 
     public void addLearningRate(String runKey, long step, double learningRate) {

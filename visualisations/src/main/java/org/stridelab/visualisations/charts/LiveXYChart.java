@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import java.awt.Stroke;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,11 +52,26 @@ public class LiveXYChart {
     private static final class Line {
         final GrowingSeries data = new GrowingSeries();
         final XYSeries shown;
+        Look look;
 
         Line(String key) {
             shown = new XYSeries(key, false, true);
         }
     }
+
+    /**
+     * How a line looks, worked out again under each {@link ChartTheme}.
+     *
+     * @param paint  its colour under the active theme (e.g. {@code () -> RunPalette.awt(i)})
+     * @param width  its width under the standard theme
+     * @param dashed dashed rather than solid
+     * @param shapes a marker at each point
+     */
+    public record Look(Supplier<Paint> paint, float width, boolean dashed, boolean shapes) {
+    }
+
+    /** Kept in a field: the theme property holds only a weak reference to it. */
+    private final InvalidationListener restyle = o -> restyle();
 
     public LiveXYChart(String domainLabel, String rangeLabel) {
         this.rangeLabel = rangeLabel;
@@ -62,6 +80,7 @@ public class LiveXYChart {
         this.plot = new XYPlot(dataset, x, linearAxis(rangeLabel), renderer);
         this.chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        ChartTheme.activeProperty().addListener(new WeakInvalidationListener(restyle));
         this.viewer = new ChartViewer(chart);
         viewer.getStyleClass().add("live-chart");
         viewer.setMinSize(120, 100);
@@ -99,19 +118,36 @@ public class LiveXYChart {
      *
      * @param legend null to leave it out of the legend (e.g. raw points under a smoothed line)
      */
-    public void addLine(String key, String legend, Paint paint, Stroke stroke, boolean shapes) {
+    /** Adds a line, or changes how an existing one looks; a legend of null keeps it out of the legend. */
+    public void addLine(String key, String legend, Look look) {
         Line line = lines.get(key);
         if (line == null) {
             line = new Line(legend == null ? key : legend);
             lines.put(key, line);
             dataset.addSeries(line.shown);
         }
+        line.look = look;
         int index = dataset.indexOf(line.shown);
-        renderer.setSeriesPaint(index, paint);
-        renderer.setSeriesStroke(index, stroke);
-        renderer.setSeriesShapesVisible(index, shapes);
+        style(index, look);
         renderer.setSeriesVisibleInLegend(index, legend != null);
         dirty = true;
+    }
+
+    private void style(int index, Look look) {
+        float width = ChartTheme.active().lineWidth(look.width());
+        renderer.setSeriesPaint(index, look.paint().get());
+        renderer.setSeriesStroke(index, look.dashed() ? dashed(width) : solid(width));
+        renderer.setSeriesShapesVisible(index, look.shapes());
+    }
+
+    /** Applies the active theme to the chart and every line. */
+    private void restyle() {
+        ChartStyle.apply(chart);
+        for (Line line : lines.values()) {
+            style(dataset.indexOf(line.shown), line.look);
+        }
+        dirty = true;
+        refreshNow();
     }
 
     public boolean hasLine(String key) {
@@ -272,38 +308,40 @@ public class LiveXYChart {
 
     /** Chart looks shared by all the lab's charts: white, light grid, legend below. */
     static final class ChartStyle {
-        private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-        private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
         private ChartStyle() {
         }
 
+        /** The active theme's look: white, a light grid, the legend below. */
         static void apply(JFreeChart chart) {
+            ChartTheme theme = ChartTheme.active();
             chart.setBackgroundPaint(Color.WHITE);
             chart.setAntiAlias(true);
             XYPlot plot = chart.getXYPlot();
             plot.setBackgroundPaint(Color.WHITE);
-            plot.setDomainGridlinePaint(new Color(0xe3e3e3));
-            plot.setRangeGridlinePaint(new Color(0xe3e3e3));
-            plot.setOutlinePaint(new Color(0xbdbdbd));
-            plot.setNoDataMessageFont(LABELS);
-            plot.setNoDataMessagePaint(new Color(0x777777));
+            plot.setDomainGridlinePaint(theme.gridColour());
+            plot.setRangeGridlinePaint(theme.gridColour());
+            plot.setOutlinePaint(theme.gridColour().darker());
+            plot.setNoDataMessageFont(theme.labelFont());
+            plot.setNoDataMessagePaint(theme.textColour());
             axis(plot.getDomainAxis());
             axis(plot.getRangeAxis());
             LegendTitle legend = chart.getLegend();
             if (legend != null) {
                 legend.setPosition(RectangleEdge.BOTTOM);
-                legend.setItemFont(TICKS);
+                legend.setItemFont(theme.tickFont());
+                legend.setItemPaint(theme.textColour());
                 legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
                 legend.setBackgroundPaint(Color.WHITE);
             }
         }
 
         static void axis(ValueAxis axis) {
-            axis.setTickLabelFont(TICKS);
-            axis.setLabelFont(LABELS);
-            axis.setLabelPaint(new Color(0x444444));
-            axis.setTickLabelPaint(new Color(0x444444));
+            ChartTheme theme = ChartTheme.active();
+            axis.setTickLabelFont(theme.tickFont());
+            axis.setLabelFont(theme.labelFont());
+            axis.setLabelPaint(theme.textColour());
+            axis.setTickLabelPaint(theme.textColour());
         }
     }
 }

@@ -21,8 +21,8 @@ public final class LossChart extends LiveXYChart {
 
     public void addRun(RunLabel run) {
         runs.put(run.key(), run);
-        addLine(rawKey(run.key()), null, RunPalette.awtLight(run.colourIndex(), 0.65), solid(0.8f), false);
-        addLine(smoothKey(run.key()), run.legend(), RunPalette.awt(run.colourIndex()), solid(2f), false);
+        addLine(rawKey(run.key()), null, new Look(() -> RunPalette.awtLight(run.colourIndex(), 0.65), 0.8f, false, false));
+        addLine(smoothKey(run.key()), run.legend(), new Look(() -> RunPalette.awt(run.colourIndex()), 2f, false, false));
         smoothers.put(run.key(), new EmaSmoother(smoothing));
     }
 

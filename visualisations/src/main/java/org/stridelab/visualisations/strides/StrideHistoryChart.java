@@ -32,8 +32,8 @@ public final class StrideHistoryChart extends LiveXYChart {
             String w = layer.name() + " Sw";
             if (!hasLine(h)) {
                 int colour = layerColours.computeIfAbsent(layer.name(), k -> layerColours.size());
-                addLine(h, h, RunPalette.awt(colour), solid(2f), false);
-                addLine(w, w, RunPalette.awt(colour), dashed(2f), false);
+                addLine(h, h, new Look(() -> RunPalette.awt(colour), 2f, false, false));
+                addLine(w, w, new Look(() -> RunPalette.awt(colour), 2f, true, false));
             }
             append(h, step, layer.strideHeight());
             append(w, step, layer.strideWidth());
@@ -46,8 +46,8 @@ public final class StrideHistoryChart extends LiveXYChart {
         String w = run.key() + "/Sw";
         if (!hasLine(h)) {
             // one legend entry per run: the colour names the run, solid/dashed the axis (as in the panel's note)
-            addLine(h, run.legend(), RunPalette.awt(run.colourIndex()), solid(2f), false);
-            addLine(w, null, RunPalette.awt(run.colourIndex()), dashed(2f), false);
+            addLine(h, run.legend(), new Look(() -> RunPalette.awt(run.colourIndex()), 2f, false, false));
+            addLine(w, null, new Look(() -> RunPalette.awt(run.colourIndex()), 2f, true, false));
         }
         append(h, step, layer.strideHeight());
         append(w, step, layer.strideWidth());
