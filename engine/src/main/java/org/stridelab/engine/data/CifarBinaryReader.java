@@ -31,7 +31,8 @@ public final class CifarBinaryReader {
     public static CifarDataset read(Path source) {
         Path absolute = source.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            return read(new FolderFiles(datasetFolder(absolute)));
+            Path folder = datasetFolder(absolute);
+            return read(new FolderFiles(folder), VerifiedCifar.isVerified(folder));
         }
         if (!Files.exists(absolute)) {
             throw new DatasetException(absolute + " does not exist. " + CifarLayout.howToGetIt());
@@ -40,7 +41,7 @@ public final class CifarBinaryReader {
             throw new DatasetException(absolute + " is neither a folder nor a .tar.gz archive. Give the folder that "
                     + "holds the CIFAR-10 .bin files, or the " + CifarLayout.ARCHIVE_NAME + " archive itself.");
         }
-        return read(ArchiveFiles.load(absolute));
+        return read(ArchiveFiles.load(absolute), VerifiedCifar.isVerified(absolute));
     }
 
     /** The folder itself if it holds dataset files, else its cifar-10-batches-bin/ subfolder. */
@@ -59,7 +60,11 @@ public final class CifarBinaryReader {
                 + "/ subfolder. " + CifarLayout.howToGetIt());
     }
 
-    static CifarDataset read(DatasetFiles files) {
+    /**
+     * @param verified whether the files are the verified CIFAR-10 ({@link VerifiedCifar}); if not, and no
+     *                 manifest names them, they are described as "CIFAR-10 binary layout"
+     */
+    static CifarDataset read(DatasetFiles files, boolean verified) {
         try {
             DatasetManifest manifest = files.size(DatasetManifest.FILE_NAME) >= 0
                     ? DatasetManifest.parse(files.read(DatasetManifest.FILE_NAME),
@@ -82,7 +87,9 @@ public final class CifarBinaryReader {
             LabeledImages train = readRecords(files, CifarLayout.TRAIN_FILES, counts, 0, classNames, manifest);
             LabeledImages test = readRecords(files, List.of(CifarLayout.TEST_FILE), counts,
                     CifarLayout.TRAIN_FILES.size(), classNames, manifest);
-            String what = manifest == null ? "CIFAR-10" : manifest.description();
+            // A manifest may name the data (the generated set does); else only a checked MD5 makes it CIFAR-10.
+            String what = manifest != null && manifest.description() != null ? manifest.description()
+                    : verified ? "CIFAR-10" : "CIFAR-10 binary layout";
             return new CifarDataset(train, test, classNames, what + " from " + files.where());
         } catch (IOException e) {
             throw new DatasetException("Cannot read the dataset in " + files.where() + ": " + e

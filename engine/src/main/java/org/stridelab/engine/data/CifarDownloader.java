@@ -245,6 +245,7 @@ public final class CifarDownloader {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(part, archivePath(), StandardCopyOption.REPLACE_EXISTING);
         }
+        VerifiedCifar.record(archivePath(), actualMd5);
         return true;
     }
 

@@ -98,6 +98,7 @@ public final class DataSourceResolver {
         }
         Path archive = datasets.resolve(CifarLayout.ARCHIVE_NAME);
         if (Files.isRegularFile(archive)) {
+            VerifiedCifar.checkOnce(archive); // put there by hand, perhaps
             return archive;
         }
         if (!allowDownload) {

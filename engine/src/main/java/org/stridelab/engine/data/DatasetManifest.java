@@ -46,7 +46,8 @@ public record DatasetManifest(String description, Map<String, Integer> recordsPe
         } catch (IOException | IllegalArgumentException e) {
             throw unreadable(where, e.getMessage());
         }
-        String description = props.getProperty(DESCRIPTION_KEY, "dataset").trim();
+        String given = props.getProperty(DESCRIPTION_KEY);
+        String description = given == null ? null : given.trim();
         Map<String, Integer> records = new LinkedHashMap<>();
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames()) {
@@ -85,7 +86,9 @@ public record DatasetManifest(String description, Map<String, Integer> recordsPe
     public String format() {
         StringBuilder sb = new StringBuilder();
         sb.append("# Written by StrideLab: what this dataset folder holds. The reader checks record counts against it.\n");
-        sb.append(DESCRIPTION_KEY).append('=').append(escape(description)).append('\n');
+        if (description != null) {
+            sb.append(DESCRIPTION_KEY).append('=').append(escape(description)).append('\n');
+        }
         new TreeMap<>(attributes).forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
         new TreeMap<>(recordsPerFile).forEach((k, v) -> sb.append(RECORDS_PREFIX).append(k).append('=').append(v).append('\n'));
         return sb.toString();

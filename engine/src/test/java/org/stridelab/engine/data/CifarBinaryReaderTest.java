@@ -2,6 +2,7 @@ package org.stridelab.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,37 @@ class CifarBinaryReaderTest {
             assertEquals(1, listing.count(), "reading an archive must not write anything");
         }
         assertTrue(Files.notExists(dir.getParent().resolve(CifarLayout.TEST_FILE)));
+    }
+
+    /** Any folder of .bin files has the layout; only a checked MD5 makes it "CIFAR-10" in reports. */
+    @Test
+    void onlyAVerifiedArchiveIsCalledCifar10() throws Exception {
+        Map<String, byte[]> files = CifarTestFiles.files(PER_FILE, TEST, null);
+        Path archive = CifarTestFiles.writeArchive(dir.resolve(CifarLayout.ARCHIVE_NAME), files);
+        assertTrue(CifarBinaryReader.read(archive).description().startsWith("CIFAR-10 binary layout from "),
+                CifarBinaryReader.read(archive).description());
+
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(Files.readAllBytes(archive)));
+        System.setProperty(CifarDownloader.MIRROR_MD5_PROPERTY, md5); // this archive stands for the official one
+        try {
+            VerifiedCifar.checkOnce(archive);
+            assertTrue(Files.isRegularFile(dir.resolve(CifarLayout.ARCHIVE_NAME + VerifiedCifar.ARCHIVE_SUFFIX)));
+            assertTrue(CifarBinaryReader.read(archive).description().startsWith("CIFAR-10 from "),
+                    CifarBinaryReader.read(archive).description());
+
+            Files.write(archive, new byte[]{1}, java.nio.file.StandardOpenOption.APPEND);
+            assertFalse(VerifiedCifar.isVerified(archive), "a record no longer counts once the archive changed");
+
+            Path folder = Files.createDirectories(dir.resolve("unpacked"));
+            CifarTestFiles.writeFolder(folder, files);
+            assertTrue(CifarBinaryReader.read(folder).description().startsWith("CIFAR-10 binary layout from "));
+            Files.writeString(folder.resolve(VerifiedCifar.FOLDER_RECORD), md5 + "\n");
+            assertTrue(CifarBinaryReader.read(folder).description().startsWith("CIFAR-10 from "),
+                    "an unpacked folder keeps the label with its record");
+        } finally {
+            System.clearProperty(CifarDownloader.MIRROR_MD5_PROPERTY);
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class CifarDownloaderTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        Path archive = CifarTestFiles.writeArchive(dir.resolve("source.tar.gz"), CifarTestFiles.files(20, 30));
+        Path archive = CifarTestFiles.writeArchive(dir.resolve("source.tar.gz"), CifarTestFiles.files(20, 30, null));
         content = Files.readAllBytes(archive);
         Files.delete(archive);
         md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
@@ -104,6 +104,15 @@ class CifarDownloaderTest {
         assertEquals(content.length, reports.get(reports.size() - 1)[0]);
         // And the reader takes it as it is.
         assertEquals(100, CifarBinaryReader.read(archive).train().size());
+        // The checked MD5 is recorded beside it, so that reports may call it CIFAR-10.
+        assertEquals(md5 + " " + content.length, Files.readString(
+                archive.resolveSibling(archive.getFileName() + VerifiedCifar.ARCHIVE_SUFFIX)).trim());
+        System.setProperty(CifarDownloader.MIRROR_MD5_PROPERTY, md5);
+        try {
+            assertTrue(CifarBinaryReader.read(archive).description().startsWith("CIFAR-10 from "));
+        } finally {
+            System.clearProperty(CifarDownloader.MIRROR_MD5_PROPERTY);
+        }
     }
 
     @Test

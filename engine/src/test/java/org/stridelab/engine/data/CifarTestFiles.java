@@ -37,6 +37,14 @@ public final class CifarTestFiles {
 
     /** All files of a dataset with {@code perTrainFile} records per training file and {@code test} test records. */
     public static Map<String, byte[]> files(int perTrainFile, int test) {
+        return files(perTrainFile, test, DESCRIPTION);
+    }
+
+    /**
+     * The same, with the manifest's description (null: none, so the reader describes the files by their
+     * layout, as it does official CIFAR-10 files, which have no manifest).
+     */
+    public static Map<String, byte[]> files(int perTrainFile, int test, String description) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         long seed = 1;
@@ -47,7 +55,7 @@ public final class CifarTestFiles {
         files.put(CifarLayout.TEST_FILE, records(test, 99));
         counts.put(CifarLayout.TEST_FILE, test);
         files.put(CifarLayout.META_FILE, (String.join("\n", NAMES) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        files.put(DatasetManifest.FILE_NAME, new DatasetManifest(DESCRIPTION, counts, Map.of()).format()
+        files.put(DatasetManifest.FILE_NAME, new DatasetManifest(description, counts, Map.of()).format()
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
