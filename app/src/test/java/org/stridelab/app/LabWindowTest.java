@@ -26,6 +26,8 @@ import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunFolder;
 import org.stridelab.engine.spectral.CropResult;
 import org.stridelab.engine.spectral.SpectrumTools;
+import org.stridelab.app.config.ConfigDraft;
+import org.stridelab.engine.config.RunPresets;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -76,7 +78,18 @@ class LabWindowTest {
     }
 
     @Test
+    void theFirstStartShowsTheDemoPresetDiffStrideFromAPoorStart(FxRobot robot) throws Exception {
+        ConfigDraft.Result r = fx(() -> window.form().resultProperty().get());
+        assertTrue(r.valid(), r.all().toString());
+        assertEquals(RunPresets.demo(), r.config(), "every setting the demo's, not only the shown ones");
+        assertEquals("demo", fx(() -> robot.lookup("#preset").queryComboBox().getValue()));
+        robot.interact(() -> robot.lookup("#preset").<String>queryComboBox().setValue("baseline"));
+        assertEquals(DownsamplingMethod.STRIDED, fx(() -> window.form().resultProperty().get().config().model().method()));
+    }
+
+    @Test
     void anInvalidFieldDisablesStartWithTheEnginesExplanation(FxRobot robot) throws Exception {
+        robot.interact(() -> window.form().set("method", "strided")); // fractional strides are fine for diffstride
         TextField stride = robot.lookup("#stride1").queryAs(TextField.class);
         robot.interact(stride::clear);
         robot.clickOn(stride).write("1.5");

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -23,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.stridelab.engine.config.Range;
 import org.stridelab.engine.config.RunConfig;
+import org.stridelab.engine.config.RunPresets;
 import org.stridelab.engine.config.Setting;
 import org.stridelab.engine.config.Settings;
 import org.stridelab.engine.config.ValueType;
@@ -61,7 +63,22 @@ public final class RunConfigForm extends VBox {
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
         grid.getColumnConstraints().addAll(names, values);
-        int r = 0;
+        ComboBox<String> presets = new ComboBox<>();
+        presets.setId("preset");
+        presets.getItems().setAll(RunPresets.names());
+        presets.setValue(RunPresets.DEMO);
+        presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setOnAction(e -> {
+            if (presets.getValue() != null) {
+                fill(RunPresets.named(presets.getValue()));
+            }
+        });
+        Label presetLabel = new Label("preset");
+        presetLabel.setTooltip(new Tooltip("demo: DiffStride from a poor start, strides that visibly move within "
+                + "minutes; baseline: the lab's defaults (strided convolution)"));
+        grid.add(presetLabel, 0, 0);
+        grid.add(presets, 1, 0);
+        int r = 1;
         for (Setting<?> s : SHOWN) {
             SettingInput input = inputFor(s);
             inputs.put(s, input);
@@ -87,7 +104,8 @@ public final class RunConfigForm extends VBox {
         runsBox.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(grid, problems, runsBox);
-        fill(RunConfig.defaults());
+        // The first start shows the spectral story: DiffStride, its masks and moving strides, in minutes.
+        fill(RunPresets.demo());
         inputs.values().forEach(i -> i.onEdit(() -> {
             if (!filling) {
                 validate();

@@ -53,12 +53,12 @@ final class SettingOptions implements CommandLine.IModelTransformer {
     }
 
     /**
-     * The settings given on the command line, over the defaults.
+     * The settings given on the command line, over {@code base} (the defaults, or a preset).
      *
      * @throws IllegalArgumentException naming the flag whose text cannot be read
      */
-    static RunConfig.Builder given(CommandSpec spec) {
-        RunConfig.Builder b = RunConfig.builder();
+    static RunConfig.Builder given(CommandSpec spec, RunConfig base) {
+        RunConfig.Builder b = base.toBuilder();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (Setting<?> s : Settings.ALL) {
             if (s.flag() == null || !parsed.hasMatchedOption(s.flag())) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.stridelab.engine.data.DataSourceResolver;
 import org.stridelab.engine.data.DatasetSplits;
 import org.stridelab.engine.config.RunConfig;
+import org.stridelab.engine.config.RunPresets;
 import org.stridelab.engine.config.Settings;
 import org.stridelab.engine.model.ResNet18;
 import org.stridelab.engine.session.RunNames;
@@ -32,6 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--preset", description = "start from a named configuration (demo: DiffStride strides that "
+            + "visibly move within minutes; baseline: the defaults); other options change it")
+    String preset;
     @Option(names = "--download", description = "download CIFAR-10 (170 MB) if it is not in the cache")
     boolean download;
     @Option(names = "--out", description = "run folder (default: runs/<method>-<strides>-<time>)")
@@ -97,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private RunConfig buildConfig() {
         try {
-            RunConfig.Builder b = SettingOptions.given(spec);
+            RunConfig.Builder b = SettingOptions.given(spec, preset == null ? RunConfig.defaults()
+                    : RunPresets.named(preset));
             RunConfig config = b.set(Settings.DATA_SOURCE, DataSourceResolver.canonical(
                     b.build().data().source())).build();
             String name = out != null && out.getFileName() != null

@@ -24,6 +24,12 @@ class StrideLabCommandTest {
     }
 
     @Test
+    void anUnknownPresetIsAUsageError() {
+        assertEquals(2, StrideLabCommand.execute("train", "--preset", "huge"));
+        assertTrue(errText().contains("unknown preset 'huge'"), errText());
+    }
+
+    @Test
     void unknownFlagPrintsUsageAndExits2() {
         assertEquals(2, StrideLabCommand.execute("train", "--bogus"));
         assertTrue(errText().contains("Unknown option"), errText());
