@@ -1,7 +1,10 @@
 package org.stridelab.engine.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.stridelab.engine.model.DownsamplingMethod;
 
 /**
@@ -15,18 +18,25 @@ public final class RunPresets {
     private RunPresets() {
     }
 
+    /** The presets by name, in the order lists show them. */
+    private static final Map<String, Supplier<RunConfig>> PRESETS = new LinkedHashMap<>();
+
+    static {
+        PRESETS.put(DEMO, RunPresets::demo);
+        PRESETS.put(BASELINE, RunConfig::defaults);
+    }
+
     public static List<String> names() {
-        return List.of(DEMO, BASELINE);
+        return List.copyOf(PRESETS.keySet());
     }
 
     /** The preset called {@code name} (any case). */
     public static RunConfig named(String name) {
-        return switch (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) {
-            case DEMO -> demo();
-            case BASELINE -> RunConfig.defaults();
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "': use "
-                    + String.join(" or ", names()));
-        };
+        Supplier<RunConfig> preset = PRESETS.get(name == null ? "" : name.strip().toLowerCase(Locale.ROOT));
+        if (preset == null) {
+            throw new IllegalArgumentException("unknown preset '" + name + "': use " + String.join(" or ", names()));
+        }
+        return preset.get();
     }
 
     /**
