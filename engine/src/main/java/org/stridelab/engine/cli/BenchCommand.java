@@ -1,5 +1,6 @@
 package org.stridelab.engine.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,23 @@ final class BenchCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--with-data", description = "also time steps fed by the prefetching loader (generated data)")
     boolean withData;
+    // --compare: the lab against the peer programs beside the project (PeerComparison), alternating.
+    @Option(names = "--compare", description = "run the lab and the peers alternately; print each pair's ratio "
+            + "(peer step time / lab step time) and the median") boolean compare;
+    @Option(names = "--pairs", defaultValue = "3", description = "with --compare: pairs per case (default: 3)") int pairs;
+    @Option(names = "--peers", defaultValue = "../shared/bench",
+            description = "with --compare: the folder of pytorch-python/ and pytorch-resnet18/ (default: ${DEFAULT-VALUE})")
+    Path peers;
     @Option(names = "--phc", description = "PHC order n for the convolutions, 0 = off (default: ${DEFAULT-VALUE})",
             defaultValue = "0")
     int phc;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (compare) {
+            return new PeerComparison(peers, pairs, steps, warmup, batch, phc).run(methods.stream()
+                    .map(DownsamplingMethod::parse).toList(), widths, System.out);
+        }
         double gemm = StepBenchmark.gemmGflops(2048, 5);
         System.out.printf(Locale.ROOT, "plain GEMM (2048^3, Nd4j.gemm): %.0f GFLOP/s%n", gemm);
         if (phc >= 2) {
