@@ -70,8 +70,10 @@ record PeerComparison(Path peersDir, int pairs, int steps, int warmup, int batch
         }
         ratios.forEach((peer, r) -> {
             List<Double> sorted = r.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
             out.printf(Locale.ROOT, "%s width %s vs %s: median ratio %.2f (range %.2f-%.2f over %d pairs; above 1 = "
-                            + "StrideLab faster)%n", method.cliName(), width, peer.name(), sorted.get(sorted.size() / 2),
+                            + "StrideLab faster)%n", method.cliName(), width, peer.name(), median,
                     sorted.get(0), sorted.get(sorted.size() - 1), sorted.size());
         });
     }
