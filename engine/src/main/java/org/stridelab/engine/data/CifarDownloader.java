@@ -290,11 +290,11 @@ public final class CifarDownloader {
     }
 
     /** The digest as lower-case hex; this finishes (resets) the digest, so call it once. */
-    private static String hex(MessageDigest md5) {
+    static String hex(MessageDigest md5) {
         return HexFormat.of().formatHex(md5.digest());
     }
 
-    private static MessageDigest digestOf(Path file) throws IOException {
+    static MessageDigest digestOf(Path file) throws IOException {
         MessageDigest md5 = newMd5();
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {

@@ -34,6 +34,7 @@ public final class BasicBlock implements Layer {
     private final BatchNorm shortcutBn;
     private final DownsamplingSite site;
     private final String siteName;
+    private final List<Layer> children;
     private ActivationRecorder recorder;
 
     public BasicBlock(String name, int in, int out, DownsamplingSite site, long seed) {
@@ -53,6 +54,7 @@ public final class BasicBlock implements Layer {
         this.shortcutConv = project ? convs.create(name + ".shortcut.conv", in, out, 1, stride, 0, seed + 2) : null;
         this.shortcutPool = project && site != null ? site.poolAfterShortcutConv().orElse(null) : null;
         this.shortcutBn = project ? new BatchNorm(name + ".shortcut.bn", out) : null;
+        this.children = listChildren();
     }
 
     public Optional<DownsamplingSite> site() {
@@ -113,6 +115,10 @@ public final class BasicBlock implements Layer {
     /** Every layer of the block, each once, in forward order; the pools are the site's branches. */
     @Override
     public List<Layer> children() {
+        return children; // made once: clearCache walks them after every step
+    }
+
+    private List<Layer> listChildren() {
         List<Layer> all = new ArrayList<>(List.of(conv1));
         if (pool1 != null) {
             all.add(pool1);
@@ -125,7 +131,7 @@ public final class BasicBlock implements Layer {
             }
             all.add(shortcutBn);
         }
-        return all;
+        return List.copyOf(all);
     }
 
     /** Multiply-adds per image of this block's convolutions for an input of the given size. */

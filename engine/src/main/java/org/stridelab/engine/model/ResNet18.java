@@ -36,6 +36,7 @@ public final class ResNet18 implements Layer {
     private final GlobalAveragePool pool = new GlobalAveragePool();
     private final Dense classifier;
     private final List<NamedSite> sites = new ArrayList<>();
+    private final List<Layer> children;
     private ActivationRecorder recorder;
 
     /** A downsampling site with the name the lab shows for it. */
@@ -73,6 +74,14 @@ public final class ResNet18 implements Layer {
             }
         }
         this.classifier = new Dense("fc", in, config.classes(), seed + 999);
+        List<Layer> layers = new ArrayList<>(List.of(stem));
+        if (stemPool != null) {
+            layers.add(stemPool);
+        }
+        layers.add(stemBn);
+        layers.addAll(blocks);
+        layers.addAll(List.of(pool, classifier));
+        this.children = List.copyOf(layers);
     }
 
     public ModelConfig config() {
@@ -129,14 +138,7 @@ public final class ResNet18 implements Layer {
     /** Every layer of the network, in forward order; parameters and caches are gathered through them. */
     @Override
     public List<Layer> children() {
-        List<Layer> all = new ArrayList<>(List.of(stem));
-        if (stemPool != null) {
-            all.add(stemPool);
-        }
-        all.add(stemBn);
-        all.addAll(blocks);
-        all.addAll(List.of(pool, classifier));
-        return all;
+        return children; // made once: clearCache walks them after every step
     }
 
     /** The hypercomplex convolutions of a PHC network, in network order, by name. */
