@@ -1,5 +1,7 @@
 package org.stridelab.app;
 
+import org.stridelab.app.live.LiveSettingsPanel;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +66,8 @@ public final class LabWindow {
     private final EventBuffer events = new EventBuffer();
     private final ExportActions export = new ExportActions(this::stage, this::showStatus);
     private final LabViews views = new LabViews(export::chart);
-    private final RunEventRouter router = new RunEventRouter(views);
+    private final LiveSettingsPanel live = new LiveSettingsPanel(this::changeLive);
+    private final RunEventRouter router = new RunEventRouter(views, live);
     private final RunConfigForm form;
     private final RunControls controls;
     private final StatusBar status = new StatusBar();
@@ -130,6 +133,7 @@ public final class LabWindow {
         state.addListener((o, a, b) -> {
             stateBadge.setText(b.name().toLowerCase(Locale.ROOT));
             form.setLocked(b.isActive());
+            live.setLive(b == SessionState.RUNNING || b == SessionState.PAUSED);
         });
         stateBadge.setText("idle");
         status.setText("Ready. Configure a run and press Start (F5), or explore the crop inspector.");
@@ -169,6 +173,11 @@ public final class LabWindow {
         return router.current();
     }
 
+    /** The hyper-parameters that change while a run trains. */
+    public LiveSettingsPanel live() {
+        return live;
+    }
+
     public RunConfigForm form() {
         return form;
     }
@@ -201,7 +210,8 @@ public final class LabWindow {
         HBox files = new HBox(6, openRun, exportCsv);
 
         ViewPanel configPanel = new ViewPanel("Run", "config", form);
-        VBox left = new VBox(10, configPanel, controls, files, views.progressPanel());
+        ViewPanel livePanel = new ViewPanel("Change while training", "live", live);
+        VBox left = new VBox(10, configPanel, controls, livePanel, files, views.progressPanel());
         left.setPadding(new Insets(8));
         left.getStyleClass().add("left-column");
         ScrollPane leftScroll = new ScrollPane(left);
@@ -280,12 +290,22 @@ public final class LabWindow {
 
     private void begin(RunHandle run, boolean resume) {
         router.follow(run, !resume);
+        if (!resume) {
+            live.follow(run.config());
+        }
         canContinue.set(false);
         state.set(SessionState.PREPARING);
         status.setText((resume ? "Continuing " : "Starting ") + run.config().label() + " in " + run.folder());
         status.setProgress(0);
         session = TrainingSession.start(run, resume, worker, events);
         inspector.followData(run.config().data().source());
+    }
+
+    /** Sends a checked live change to the running session. */
+    private void changeLive(org.stridelab.engine.config.Setting<Double> setting, double value) {
+        if (session != null && state.get().isActive()) {
+            session.change(setting, value);
+        }
     }
 
     private void stop() {
@@ -332,6 +352,8 @@ public final class LabWindow {
             history.steps().forEach(s -> router.step(run, s));
             history.epochs().forEach(s -> router.epoch(run, s));
             history.strides().forEach(s -> router.strides(run, s));
+            live.follow(history.latestConfig());
+            history.changes().forEach(c -> router.liveChange(run, c));
             form.fill(config);
             reopened = run;
             boolean finished = folder.isFinished();

@@ -1,5 +1,9 @@
 package org.stridelab.app;
 
+import org.stridelab.app.live.LiveMarks;
+import org.stridelab.app.live.LiveSettingsPanel;
+import org.stridelab.engine.train.events.LiveChangeEvent;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,7 @@ import org.stridelab.engine.train.events.StridesEvent;
  */
 final class RunEventRouter {
     private final LabViews views;
+    private final LiveSettingsPanel live;
     private final Map<String, RunMetrics> metrics = new HashMap<>();
     private final ProgressTracker progress = new ProgressTracker();
     private RunHandle current;
@@ -33,8 +38,9 @@ final class RunEventRouter {
     /** Numbers that change every step are redrawn four times a second: readable, and cheap for training. */
     private static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
 
-    RunEventRouter(LabViews views) {
+    RunEventRouter(LabViews views, LiveSettingsPanel live) {
         this.views = views;
+        this.live = live;
     }
 
     /** Adds a run to the curves (its own colour) and makes it the one the progress and stride views follow. */
@@ -47,6 +53,8 @@ final class RunEventRouter {
         metrics.computeIfAbsent(run.key(), k -> new RunMetrics());
         if (current == null || !current.key().equals(run.key()) || newRun) {
             views.strideChart.reset();
+            views.loss.marks().clear();
+            views.learningRate.marks().clear();
             views.masks.reset();
             views.strideTable.show(List.of(), 0);
             latestAlgebra = null;
@@ -97,6 +105,23 @@ final class RunEventRouter {
             views.strideChart.addStrides(st.globalStep(), st.layers());
             latestStrides = st;
         }
+    }
+
+    /** A live change: marked on the loss, learning-rate and stride charts, shown in the live panel. */
+    void liveChange(RunHandle run, LiveChangeEvent change) {
+        if (!follows(run)) {
+            return;
+        }
+        String mark = LiveMarks.label(change);
+        views.loss.marks().add(change.firstBatchStep(), mark);
+        views.learningRate.marks().add(change.step(), mark);
+        views.strideChart.marks().add(change.firstBatchStep(), mark);
+        live.applied(change);
+    }
+
+    /** The trainer refused a live change the panel had let through (the run changed meanwhile). */
+    void changeRefused(String why) {
+        live.refused(why);
     }
 
     void algebra(RunHandle run, AlgebraEvent algebra) {

@@ -1,5 +1,7 @@
 package org.stridelab.app;
 
+import org.stridelab.engine.train.events.LiveChangeEvent;
+
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -89,6 +91,14 @@ final class WindowEvents implements LabEvent.Handler {
     }
 
     @Override
+    public void liveChange(RunHandle run, LiveChangeEvent event) {
+        router.liveChange(run, event);
+        if (ours(run)) {
+            status.setText((event.replayed() ? "Replayed a recorded change: " : "Changed: ") + event.describe());
+        }
+    }
+
+    @Override
     public void algebra(RunHandle run, AlgebraEvent event) {
         router.algebra(run, event);
     }
@@ -110,6 +120,7 @@ final class WindowEvents implements LabEvent.Handler {
                     state.set(SessionState.RUNNING);
                 }
             }
+            case CHANGE_REFUSED -> router.changeRefused(l.message());
             default -> { } // a stall warning, or the end (Ended follows), changes no state
         }
         status.setText(capitalise(l.message()));

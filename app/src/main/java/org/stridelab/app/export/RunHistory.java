@@ -1,5 +1,9 @@
 package org.stridelab.app.export;
 
+import org.stridelab.engine.train.LiveChange;
+import org.stridelab.engine.train.LiveSettings;
+import org.stridelab.engine.train.events.LiveChangeEvent;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +29,7 @@ import org.stridelab.engine.train.events.StridesEvent;
 public final class RunHistory {
     /** Events in step order, and what of the folder's logs could not be read (one line per damaged file). */
     public record Events(List<StepEvent> steps, List<EpochEvent> epochs, List<StridesEvent> strides,
-                         List<String> problems) {
+                         List<LiveChangeEvent> changes, RunConfig latestConfig, List<String> problems) {
     }
 
     private RunHistory() {
@@ -63,7 +67,15 @@ public final class RunHistory {
             }
             strides.add(new StridesEvent(id, step, layers, cost.get(step)));
         }
-        return new Events(steps, epochs, strides, logs.problems());
+        List<LiveChangeEvent> changes = new ArrayList<>();
+        RunConfig latest = config;
+        for (LiveChange c : logs.changes()) {
+            double previous = LiveSettings.valueIn(latest, c.setting());
+            latest = LiveSettings.applied(latest, c.setting(), c.value());
+            changes.add(new LiveChangeEvent(id, c.step(), c.setting().key(), c.setting().label(), previous,
+                    c.value(), c.firstBatchStep(), false));
+        }
+        return new Events(steps, epochs, strides, changes, latest, logs.problems());
     }
 
     /** The layers with their 1-D masks recomputed from strides and sizes. */

@@ -80,6 +80,15 @@ public final class TrainingSession {
         return true;
     }
 
+    /**
+     * Changes a hyper-parameter from the next step on (checked first by the
+     * caller with {@code LiveSettings.refusal}); the trainer reports it as a
+     * {@code LiveChangeEvent}, or a refusal. Never waits.
+     */
+    public void change(org.stridelab.engine.config.Setting<Double> setting, double value) {
+        control.change(setting, value);
+    }
+
     /** Stops at the next step boundary (the trainer saves a checkpoint) or cancels a download. */
     public void stop() {
         cancelled.set(true);

@@ -1,5 +1,7 @@
 package org.stridelab.engine.cli;
 
+import org.stridelab.engine.train.events.LiveChangeEvent;
+
 import java.io.PrintStream;
 import java.util.Locale;
 import org.stridelab.engine.train.events.EpochEvent;
@@ -98,6 +100,14 @@ final class ConsoleProgress implements TrainingListener {
         } else {
             out.println(e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.message());
         }
+    }
+
+    @Override
+    public synchronized void onLiveChange(LiveChangeEvent e) {
+        if (terminal) {
+            out.println();
+        }
+        out.println((e.replayed() ? "replayed change: " : "changed: ") + e.describe());
     }
 
     /** Download progress for the CIFAR-10 archive. */

@@ -63,6 +63,18 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
      */
     public BatchLoader(LabeledImages data, int batchSize, boolean training, double mixupAlpha, long seed, int epoch,
             int startBatch, int prefetch, boolean augment) {
+        this(data, batchSize, training, MixupPlan.constant(training ? mixupAlpha : 0), seed, epoch, startBatch,
+                prefetch, augment);
+    }
+
+    /**
+     * As the nine-argument constructor, with mixup's alpha read from a plan that may
+     * change while the epoch runs: batch b of this epoch is training step
+     * {@code epoch * batchesPerEpoch + b + 1}, and takes the plan's alpha for that step
+     * when the worker begins it.
+     */
+    public BatchLoader(LabeledImages data, int batchSize, boolean training, MixupPlan mixup, long seed, int epoch,
+            int startBatch, int prefetch, boolean augment) {
         this.data = Objects.requireNonNull(data, "data");
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
@@ -80,10 +92,10 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
                     + " (batches in this epoch)");
         }
         this.nextBatch = startBatch;
-        Augmenter augmenter = new Augmenter(training ? mixupAlpha : 0, augment);
+        Objects.requireNonNull(mixup, "mixup");
         int[] order = training ? shuffledOrder(data.size(), seed, epoch) : null;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, prefetch));
-        this.worker = new Thread(() -> produce(augmenter, order, seed, startBatch),
+        this.worker = new Thread(() -> produce(mixup, augment, order, seed, startBatch),
                 "stridelab-batches-" + (training ? "train" : "eval") + "-epoch-" + epoch);
         worker.setDaemon(true);
         worker.start();
@@ -181,10 +193,11 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
         return worker;
     }
 
-    private void produce(Augmenter augmenter, int[] order, long seed, int startBatch) {
+    private void produce(MixupPlan mixup, boolean augment, int[] order, long seed, int startBatch) {
         try {
             for (int b = startBatch; b < batchesPerEpoch && !closed; b++) {
-                queue.put(makeBatch(augmenter, order, seed, b));
+                double alpha = training ? mixup.begin((long) epoch * batchesPerEpoch + b + 1) : 0;
+                queue.put(makeBatch(new Augmenter(alpha, augment), order, seed, b));
             }
             if (!closed) {
                 queue.put(END);

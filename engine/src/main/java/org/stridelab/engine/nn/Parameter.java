@@ -16,7 +16,7 @@ public final class Parameter {
     private INDArray value;
     private INDArray grad;
     private final boolean weightDecay;
-    private final double learningRateMultiplier;
+    private double learningRateMultiplier;
 
     public Parameter(String name, INDArray value, boolean weightDecay, double learningRateMultiplier) {
         this.name = name;
@@ -42,6 +42,19 @@ public final class Parameter {
     public boolean weightDecay() { return weightDecay; }
     public double learningRateMultiplier() { return learningRateMultiplier; }
     public long size() { return value.length(); }
+
+    /**
+     * Changes the multiplier (a live change of the strides' learning rate); an
+     * optimiser groups parameters by it, so it must be regrouped afterwards
+     * (see {@code Optimizer.regrouped}).
+     */
+    public void learningRateMultiplier(double multiplier) {
+        if (!(multiplier >= 0) || Double.isInfinite(multiplier)) {
+            throw new IllegalArgumentException(name + ": the learning-rate multiplier must be 0 or positive, got "
+                    + multiplier);
+        }
+        learningRateMultiplier = multiplier;
+    }
 
     public void zeroGrad() { grad.assign(0); }
 

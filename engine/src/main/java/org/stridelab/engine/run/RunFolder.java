@@ -19,6 +19,7 @@ import org.stridelab.engine.train.CheckpointFiles;
  *   checkpoint.zip   the latest complete checkpoint (atomic replace)
  *   best.zip         the weights with the best validation accuracy so far
  *   summary.json     final accuracies, parameters, cost, learned strides
+ *   changes.csv      hyper-parameters changed while the run trained (only if any were)
  * </pre>
  */
 public record RunFolder(Path path) implements CheckpointFiles {
@@ -32,6 +33,8 @@ public record RunFolder(Path path) implements CheckpointFiles {
     @Override
     public Path best() { return path.resolve("best.zip"); }
     public Path summary() { return path.resolve("summary.json"); }
+    @Override
+    public Path changes() { return path.resolve("changes.csv"); }
 
     public boolean isFinished() {
         return Files.isRegularFile(summary());

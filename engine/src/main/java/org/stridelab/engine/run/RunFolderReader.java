@@ -1,5 +1,9 @@
 package org.stridelab.engine.run;
 
+import java.io.IOException;
+import org.stridelab.engine.train.ChangeLog;
+import org.stridelab.engine.train.LiveChange;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +32,12 @@ public final class RunFolderReader {
                          int inputWidth, int outputHeight, int outputWidth, long multiplyAddsPerImage) {
     }
 
-    /** What a folder's logs hold, and what could not be read of them (one line per damaged file). */
-    public record Contents(List<Step> steps, List<Epoch> epochs, List<Stride> strides, List<String> problems) {
+    /**
+     * What a folder's logs hold, and what could not be read of them (one line per damaged file);
+     * {@code changes} are the live changes of hyper-parameters, oldest first.
+     */
+    public record Contents(List<Step> steps, List<Epoch> epochs, List<Stride> strides, List<LiveChange> changes,
+                           List<String> problems) {
     }
 
     private RunFolderReader() {
@@ -40,7 +48,18 @@ public final class RunFolderReader {
         List<Step> steps = steps(folder, problems);
         List<Epoch> epochs = epochs(folder, problems);
         List<Stride> strides = strides(folder, problems);
-        return new Contents(steps, epochs, strides, List.copyOf(problems));
+        List<LiveChange> changes = changes(folder, problems);
+        return new Contents(steps, epochs, strides, changes, List.copyOf(problems));
+    }
+
+    /** The folder's live changes (changes.csv); none when it has no such file or it cannot be read. */
+    public static List<LiveChange> changes(RunFolder folder, List<String> problems) {
+        try {
+            return ChangeLog.read(folder.changes());
+        } catch (IOException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
     }
 
     public static List<Step> steps(RunFolder folder, List<String> problems) {

@@ -65,7 +65,8 @@ public final class DiffStride implements SpectralPool {
     }
 
     private final String name;
-    private final Options options;
+    /** Changed only between steps, on the training thread (live changes of R or the stride learning rate). */
+    private volatile Options options;
     /** Branches made so far: the first lists the parameters (see {@link SpectralBranch}). */
     private int branches;
     private final Parameter stride;
@@ -118,6 +119,23 @@ public final class DiffStride implements SpectralPool {
 
     public double smoothness() {
         return options.smoothness();
+    }
+
+    /**
+     * Changes R from the next forward on (a live change between steps). Operators
+     * are cached by R too, so none made for the old ramp is reused.
+     */
+    public void smoothness(double r) {
+        options = options.withSmoothness(r);
+    }
+
+    /**
+     * Changes the strides' learning-rate multiplier (a live change between steps);
+     * the optimiser must then be regrouped.
+     */
+    public void learningRateMultiplier(double multiplier) {
+        options = options.withLearningRateMultiplier(multiplier);
+        stride.learningRateMultiplier(multiplier);
     }
 
     public boolean sharedStride() {
@@ -220,7 +238,7 @@ public final class DiffStride implements SpectralPool {
             AxisCrop rows = SpectralGeometry.diffStrideRows(height, s[0], r);
             AxisCrop columns = SpectralGeometry.diffStrideColumns(width, s[1], r);
             last = PoolingSnapshot.of(rows, columns);
-            OperatorCache.Key key = new OperatorCache.Key(height, width, s[0], s[1], dataType);
+            OperatorCache.Key key = new OperatorCache.Key(height, width, s[0], s[1], r, dataType);
             return cache.get(key, () -> SpectralOperator.create(rows, columns, dataType, strategy));
         }
 

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The last few operators of one pooling, keyed by input size, strides and type.
+ * The last few operators of one pooling, keyed by input size, strides, ramp
+ * width R (DiffStride's can change while a run trains) and type.
  *
  * <p>Both branches of a site ask for the same key in one step, and fixed or
  * frozen strides ask for it every step: they hit. DiffStride's strides change
@@ -17,7 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 final class OperatorCache {
 
-    record Key(int height, int width, double strideHeight, double strideWidth, DataType dataType) {
+    record Key(int height, int width, double strideHeight, double strideWidth, double smoothness, DataType dataType) {
     }
 
     private final Map<Key, SpectralOperator> entries;

@@ -65,7 +65,7 @@ public final class SpectralPooling implements SpectralPool {
             AxisCrop rows = SpectralGeometry.fixedRows(height, strideHeight);
             AxisCrop columns = SpectralGeometry.fixedColumns(width, strideWidth);
             last = PoolingSnapshot.of(rows, columns);
-            OperatorCache.Key key = new OperatorCache.Key(height, width, strideHeight, strideWidth, dataType);
+            OperatorCache.Key key = new OperatorCache.Key(height, width, strideHeight, strideWidth, 0, dataType);
             return cache.get(key, () -> SpectralOperator.create(rows, columns, dataType, strategy));
         }
 

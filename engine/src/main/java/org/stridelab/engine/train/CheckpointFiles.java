@@ -15,6 +15,9 @@ public interface CheckpointFiles {
     /** The weights with the best validation accuracy so far. */
     Path best();
 
+    /** The live changes of hyper-parameters (see {@link ChangeLog}). */
+    Path changes();
+
     default boolean hasCheckpoint() {
         return Files.isRegularFile(checkpoint());
     }

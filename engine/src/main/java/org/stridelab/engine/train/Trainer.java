@@ -5,6 +5,12 @@ import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.config.ScheduleSettings;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import org.stridelab.engine.config.Setting;
+import org.stridelab.engine.config.Settings;
+import org.stridelab.engine.data.MixupPlan;
+import org.stridelab.engine.train.events.LiveChangeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +52,24 @@ public final class Trainer {
     /** PHC algebras change slowly; copying them every step would be waste. */
     private static final int ALGEBRA_EVERY_STEPS = 20;
 
-    private final RunConfig config;
+    /** The configuration as it stands now: live changes replace it between steps (training thread only). */
+    private RunConfig config;
     private final DatasetSplits data;
     private final CheckpointFiles folder;
     private final TrainerControl control;
     private final ResNet18 model;
-    private final Optimizer optimizer;
+    private Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final int stepsPerEpoch;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final LabeledImages trainImages;
     private final CostRegularizer costRegularizer;
+    private final List<DiffStride> learnedStrides;
+    /** Mixup's alpha by step: live changes reach the batches the loader has not begun yet. */
+    private MixupPlan mixup;
+    /** Recorded live changes a resumed run makes again when it reaches their step. */
+    private final ArrayDeque<LiveChange> replay = new ArrayDeque<>();
     private final String runId;
     private final StepMonitor monitor = new StepMonitor();
     private StallRule stallRule = StallRule.DEFAULT;
@@ -83,10 +95,11 @@ public final class Trainer {
         ScheduleSettings pace = config.schedule();
         this.schedule = new LearningRateSchedule(pace.schedule(), config.optimiser().learningRate(),
                 pace.stepEpochs(), pace.stepGamma(), pace.epochs(), stepsPerEpoch);
-        List<DiffStride> learned = model.sites().stream()
+        this.learnedStrides = model.sites().stream()
                 .flatMap(s -> s.site().learnedStrides().stream()).toList();
-        this.costRegularizer = config.diffStride().costLambda() > 0 && !learned.isEmpty()
-                ? new CostRegularizer(config.diffStride().costLambda(), learned) : null;
+        this.costRegularizer = config.diffStride().costLambda() > 0 && !learnedStrides.isEmpty()
+                ? new CostRegularizer(config.diffStride().costLambda(), learnedStrides) : null;
+        this.mixup = new MixupPlan(config.data().mixupAlpha(), 0);
         OptimiserSettings o = config.optimiser();
         this.optimizer = new Optimizer(o.optimizer(), schedule, o.momentum(), o.weightDecay(), model.parameters());
     }
@@ -107,14 +120,39 @@ public final class Trainer {
         return stepsPerEpoch;
     }
 
-    /** Loads the folder's checkpoint if it has one; returns true when the run continues from it. */
+    /**
+     * Loads the folder's checkpoint if it has one; returns true when the run
+     * continues from it. The folder's live changes are replayed: those made
+     * before the checkpoint's step apply now, the later ones when the run
+     * reaches their step again, so a resumed run trains as the first one did.
+     */
     public boolean restoreIfPossible() throws IOException {
-        if (folder != null && folder.hasCheckpoint()) {
+        if (folder == null) {
+            return false;
+        }
+        boolean resumes = folder.hasCheckpoint();
+        long checkpointStep = resumes ? Checkpoint.readState(folder.checkpoint()).globalStep() : 0;
+        mixup = new MixupPlan(config.data().mixupAlpha(), checkpointStep);
+        for (LiveChange change : ChangeLog.read(folder.changes())) {
+            if (change.setting().equals(Settings.MIXUP)) {
+                mixup.changeAt(change.firstBatchStep(), change.value());
+            }
+            if (change.step() <= checkpointStep) {
+                apply(change); // in force when the checkpoint was taken: silently, its mark is already drawn
+            } else {
+                replay.add(change);
+            }
+        }
+        if (resumes) {
             state = Checkpoint.load(folder.checkpoint(), model, optimizer);
             lastCheckpoint = describeCheckpoint(state);
-            return true;
         }
-        return false;
+        return resumes;
+    }
+
+    /** The configuration with the live changes made so far (training thread). */
+    public RunConfig config() {
+        return config;
     }
 
     public TrainerState state() {
@@ -160,14 +198,15 @@ public final class Trainer {
         }
         for (int epoch = state.nextEpoch(); epoch < lastEpoch; epoch++) {
             long epochStart = System.nanoTime();
-            try (BatchLoader loader = new BatchLoader(trainImages, config.data().batchSize(), true, config.data().mixupAlpha(),
+            try (BatchLoader loader = new BatchLoader(trainImages, config.data().batchSize(), true, mixup,
                     config.seed(), epoch, state.nextBatch(), PREFETCH, config.data().augment())) {
                 long last = System.nanoTime();
                 for (int b = state.nextBatch(); loader.hasNext(); b++) {
                     final int e = epoch;
                     monitor.idle();
                     if (!control.awaitTurn(() -> emit(new LifecycleEvent(runId, Kind.PAUSED, "paused at epoch "
-                            + (e + 1))), () -> emit(new LifecycleEvent(runId, Kind.CONTINUED, "continued")))) {
+                            + (e + 1))), () -> emit(new LifecycleEvent(runId, Kind.CONTINUED, "continued")),
+                            this::changeRequested)) {
                         state = state.withElapsed(startElapsed + (System.nanoTime() - startNanos) / 1e9);
                         if (!saveCheckpoint()) {
                             return diverged("before the stop");
@@ -177,6 +216,7 @@ public final class Trainer {
                         return null;
                     }
                     long step = state.globalStep() + 1;
+                    replayChangesOf(step);
                     monitor.stepStarted(step);
                     Batch batch = loader.next();
                     StepResult r;
@@ -290,6 +330,81 @@ public final class Trainer {
         emit(new LifecycleEvent(runId, Kind.FINISHED, stopReason + "; test accuracy "
                 + String.format("%.2f %%", 100 * summary.testAccuracy())));
         return summary;
+    }
+
+    /**
+     * A live change asked for by the user (between steps, or while paused): checked
+     * against the configuration as it stands, recorded in the change log, applied
+     * from the next step on. A refusal, or a log that cannot be written (a full
+     * disk), leaves everything as it was and says why.
+     */
+    private void changeRequested(TrainerControl.ChangeRequest request) {
+        Setting<Double> setting = request.setting();
+        long step = state.globalStep() + 1;
+        var refusal = LiveSettings.refusal(config, setting, request.value());
+        if (refusal.isPresent()) {
+            emit(new LifecycleEvent(runId, Kind.CHANGE_REFUSED, setting.label() + " " + request.value()
+                    + " refused: " + refusal.get()));
+            return;
+        }
+        try {
+            LiveChange change;
+            if (setting.equals(Settings.MIXUP)) {
+                long first = mixup.changeAtNextUnprepared(request.value(), step,
+                        firstStep -> record(new LiveChange(step, setting, request.value(), firstStep)));
+                change = new LiveChange(step, setting, request.value(), first);
+            } else {
+                change = new LiveChange(step, setting, request.value(), step);
+                record(change);
+            }
+            emit(applied(change, false));
+        } catch (UncheckedIOException failed) {
+            emit(new LifecycleEvent(runId, Kind.CHANGE_REFUSED, setting.label() + " " + request.value()
+                    + " not applied: the change log could not be written (" + failed.getCause().getMessage()
+                    + "), and a change that is not recorded could not be replayed on resume"));
+        }
+    }
+
+    private void record(LiveChange change) {
+        if (folder != null) {
+            try {
+                ChangeLog.append(folder.changes(), change);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Makes again the recorded changes of a resumed run that fall on this step. */
+    private void replayChangesOf(long step) {
+        while (!replay.isEmpty() && replay.peek().step() <= step) {
+            emit(applied(replay.poll(), true));
+        }
+    }
+
+    /** Applies a change and returns the event that reports it. */
+    private LiveChangeEvent applied(LiveChange change, boolean replayed) {
+        double previous = LiveSettings.valueIn(config, change.setting());
+        apply(change);
+        return new LiveChangeEvent(runId, change.step(), change.setting().key(), change.setting().label(), previous,
+                change.value(), change.firstBatchStep(), replayed);
+    }
+
+    /** Puts a change in force: the configuration, and the part of training it acts on. */
+    private void apply(LiveChange change) {
+        Setting<Double> setting = change.setting();
+        double value = change.value();
+        config = LiveSettings.applied(config, setting, value);
+        if (setting.equals(Settings.LEARNING_RATE)) {
+            schedule.rebase(value);
+        } else if (setting.equals(Settings.WEIGHT_DECAY)) {
+            optimizer.weightDecay(value);
+        } else if (setting.equals(Settings.STRIDE_LR)) {
+            learnedStrides.forEach(d -> d.learningRateMultiplier(value));
+            optimizer = optimizer.regrouped();
+        } else if (setting.equals(Settings.SMOOTHNESS)) {
+            learnedStrides.forEach(d -> d.smoothness(value));
+        } // mixup: the plan holds it (the loader reads it per batch)
     }
 
     /** Tells the listeners about a step that runs far longer than usual, or that such a step has ended. */

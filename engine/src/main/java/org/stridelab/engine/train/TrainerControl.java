@@ -11,6 +11,26 @@ public final class TrainerControl {
     private boolean stopRequested;
     private int stepsAllowed;
     private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<ChangeRequest> changes = new java.util.ArrayDeque<>();
+
+    /** A live change asked for from another thread; the trainer checks and applies it between steps. */
+    public record ChangeRequest(org.stridelab.engine.config.Setting<Double> setting, double value) {
+    }
+
+    /**
+     * Asks for a hyper-parameter to change from the next step on (also while
+     * paused: the change is applied, and reported, at once). The trainer checks it
+     * again with {@link LiveSettings#refusal} and reports a refusal as an event;
+     * check it first to refuse in place. The caller does not wait.
+     */
+    public synchronized void change(org.stridelab.engine.config.Setting<Double> setting, double value) {
+        changes.add(new ChangeRequest(setting, value));
+        notifyAll();
+    }
+
+    private synchronized ChangeRequest pollChange() {
+        return changes.poll();
+    }
 
     /**
      * Runs {@code task} on the training thread at the next step boundary (also
@@ -68,12 +88,18 @@ public final class TrainerControl {
      * Called by the training thread before each step: returns true to run the
      * step, false to stop. Blocks while paused.
      *
-     * @param onPause called once (on the training thread) when a wait begins
+     * @param onPause  called once (on the training thread) when a wait begins
+     * @param onChange applies a requested live change (on the training thread)
      */
-    boolean awaitTurn(Runnable onPause, Runnable onContinue) throws InterruptedException {
+    boolean awaitTurn(Runnable onPause, Runnable onContinue, java.util.function.Consumer<ChangeRequest> onChange)
+            throws InterruptedException {
         boolean waited = false;
         while (true) {
             runTasks();
+            ChangeRequest c;
+            while ((c = pollChange()) != null) {
+                onChange.accept(c);
+            }
             synchronized (this) {
                 if (stopRequested) {
                     return false;
@@ -92,7 +118,7 @@ public final class TrainerControl {
                     waited = true;
                     onPause.run();
                 }
-                if (tasks.isEmpty()) {
+                if (tasks.isEmpty() && changes.isEmpty()) {
                     wait();
                 }
             }

@@ -44,6 +44,7 @@ public class LiveXYChart {
     /** Significant digits of the value axis's plain numbers, 0 for JFreeChart's own format. */
     private int plainDigits;
     private final ChartViewer viewer;
+    private final ChangeMarks marks;
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private final String rangeLabel;
     private boolean dirty;
@@ -80,6 +81,7 @@ public class LiveXYChart {
         this.plot = new XYPlot(dataset, x, linearAxis(rangeLabel), renderer);
         this.chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        this.marks = new ChangeMarks(plot);
         ChartTheme.activeProperty().addListener(new WeakInvalidationListener(restyle));
         this.viewer = new ChartViewer(chart);
         viewer.getStyleClass().add("live-chart");
@@ -113,6 +115,11 @@ public class LiveXYChart {
         return plot;
     }
 
+    /** The marks of live changes on the step axis. */
+    public ChangeMarks marks() {
+        return marks;
+    }
+
     /**
      * Adds a line (once per key; later calls change its look).
      *
@@ -143,6 +150,7 @@ public class LiveXYChart {
     /** Applies the active theme to the chart and every line. */
     private void restyle() {
         ChartStyle.apply(chart);
+        marks.restyle();
         for (Line line : lines.values()) {
             style(dataset.indexOf(line.shown), line.look);
         }

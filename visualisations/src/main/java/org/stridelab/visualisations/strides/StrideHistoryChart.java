@@ -61,6 +61,7 @@ public final class StrideHistoryChart extends LiveXYChart {
     /** Forgets every layer (a new run starts). */
     public void reset() {
         clear();
+        marks().clear();
         layerColours.clear();
     }
 }

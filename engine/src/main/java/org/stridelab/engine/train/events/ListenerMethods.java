@@ -33,6 +33,11 @@ final class ListenerMethods implements TrainingEvent.Visitor<TrainingListener> {
     }
 
     @Override
+    public void liveChange(TrainingListener l, LiveChangeEvent e) {
+        l.onLiveChange(e);
+    }
+
+    @Override
     public void summary(TrainingListener l, RunSummary s) {
         l.onFinished(s);
     }

@@ -6,7 +6,7 @@ package org.stridelab.engine.train.events;
  * kind of event is added here, to {@link Visitor} and to {@link TrainingListener}.
  */
 public sealed interface TrainingEvent
-        permits StepEvent, EpochEvent, StridesEvent, AlgebraEvent, LifecycleEvent, RunSummary {
+        permits StepEvent, EpochEvent, StridesEvent, AlgebraEvent, LifecycleEvent, LiveChangeEvent, RunSummary {
 
     /** The run the event belongs to. */
     String runId();
@@ -25,6 +25,8 @@ public sealed interface TrainingEvent
         void algebra(C context, AlgebraEvent event);
 
         void lifecycle(C context, LifecycleEvent event);
+
+        void liveChange(C context, LiveChangeEvent event);
 
         void summary(C context, RunSummary summary);
     }

@@ -29,6 +29,11 @@ public interface TrainingListener {
         onEvent(event);
     }
 
+    /** A hyper-parameter changed while the run trains, or a recorded change was replayed. */
+    default void onLiveChange(LiveChangeEvent event) {
+        onEvent(event);
+    }
+
     /** A checkpoint is about to be written: whatever the listener buffers for disk should be written now. */
     default void beforeCheckpoint() {
     }
