@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.config.MethodSupport;
+import org.stridelab.app.training.RunHandle;
 import org.stridelab.app.training.SessionState;
+import org.stridelab.engine.config.ScheduleKind;
+import org.stridelab.engine.config.Settings;
 import org.stridelab.app.training.TrainingWorker;
 import org.stridelab.engine.model.DownsamplingMethod;
 import org.stridelab.engine.run.RunFolder;
@@ -194,7 +197,7 @@ class LabWindowTest {
     }
 
     @Test
-    void diffStrideRunDrawsStridesAndMasks(FxRobot robot) throws Exception {
+    void diffStrideRunDrawsStridesAndMasksAndTakesLiveChanges(FxRobot robot) throws Exception {
         assumeTrue(MethodSupport.supported(DownsamplingMethod.DIFFSTRIDE),
                 "this engine build cannot train diffstride yet: " + MethodSupport.problem(DownsamplingMethod.DIFFSTRIDE));
         fillTinyRun(robot, "diffstride");
@@ -203,6 +206,42 @@ class LabWindowTest {
                 () -> fx(() -> window.views().strideChart.data("stage2 Sh") != null
                         && window.views().strideChart.data("stage2 Sh").size() >= 2));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> window.views().masks.layerCount()) >= 3);
+
+        // Live changes, while paused: a value the engine refuses is refused in place, with its reason
+        RunHandle run = fx(window::currentRun);
+        assertEquals(ScheduleKind.CONSTANT, run.config().schedule().schedule(), "the demo preset's constant rate");
+        robot.clickOn("#pauseButton");
+        awaitOrExplain(60, () -> fx(() -> window.state() == SessionState.PAUSED));
+        TextField lr = robot.lookup("#live-learningRate").queryAs(TextField.class);
+        robot.interact(() -> {
+            lr.setText("-1");
+            lr.fireEvent(new javafx.event.ActionEvent());
+        });
+        String reason = run.config().toBuilder().set(Settings.LEARNING_RATE, -1.0).build().checks().get(0).message();
+        assertTrue(fx(() -> lr.getStyleClass().contains("invalid")), "marked in place");
+        assertTrue(fx(() -> window.live().message().getText()).contains(reason), "with the engine's own reason");
+
+        // a valid one is applied while paused, logged, marked on the charts and trained with after Resume
+        int before = lossPoints(run.key());
+        robot.interact(() -> {
+            lr.setText("0.0123");
+            lr.fireEvent(new javafx.event.ActionEvent());
+        });
+        awaitOrExplain(30, () -> fx(() -> window.views().loss.marks().labels()).contains("lr 0.0123"));
+        assertEquals(List.of("lr 0.0123"), fx(() -> window.views().strideChart.marks().labels()));
+        assertEquals((double) before + 1, fx(() -> window.views().loss.marks().steps().get(0)), "from the next step");
+        assertEquals(before, lossPoints(run.key()), "the change trained nothing");
+        robot.clickOn("#resumeButton");
+        awaitOrExplain(60, () -> lossPoints(run.key()) >= before + 2);
+        var rates = fx(() -> window.views().learningRate.data(run.key() + "/lr"));
+        double old = fx(() -> rates.y(before - 1));
+        double changed = fx(() -> rates.y(before));
+        assertTrue(old > 0.0123, "trained at the preset's rate before: " + old);
+        assertEquals(0.0123, changed, 1e-12, "the metrics show the new rate from the next step");
+        stopAnyRun(robot);
+        List<String> log = Files.readAllLines(new RunFolder(run.folder()).changes());
+        assertEquals(List.of("step,setting,value,first_batch_step", (before + 1) + ",learningRate,0.0123," + (before + 1)),
+                log);
     }
 
     @Test
