@@ -62,6 +62,10 @@ public final class LabViews {
     public final Tab featuresTab;
     public final Tab algebraTab;
     public final Tab compareTab;
+    /** The panels the guided tour outlines. */
+    public final ViewPanel stridePanel;
+    public final ViewPanel inspectorPanel;
+    private final ViewPanel progressPanel;
 
     /** @param exportChart asked to save a chart as PNG, with a suggested file name */
     public LabViews(BiConsumer<JFreeChart, String> exportChart) {
@@ -97,7 +101,7 @@ public final class LabViews {
                 .withTool(lrLog).withTool(ChartButtons.png(learningRate, "learning-rate", exportChart));
         VBox strideBox = new VBox(6, strideChart.viewer(), strideTable);
         VBox.setVgrow(strideChart.viewer(), Priority.ALWAYS);
-        ViewPanel stridePanel = new ViewPanel("Learned strides", "strides", strideBox)
+        stridePanel = new ViewPanel("Learned strides", "strides", strideBox)
                 .withTool(ChartButtons.png(strideChart, "strides", exportChart));
         Label maskKey = new Label("rows: frequency \u2212H/2 \u2026 +H/2, 0 in the middle   \u00b7   columns: 0 \u2026 W/2"
                 + "   \u00b7   yellow = kept, dark = removed, cyan box = the crop");
@@ -128,7 +132,7 @@ public final class LabViews {
         ViewPanel browserPanel = new ViewPanel("Test images", "inspector", browser).withTool(openImage);
         browserPanel.setMinWidth(470);
         browserPanel.setPrefWidth(470);
-        ViewPanel inspectorPanel = new ViewPanel("Spectral crop inspector", "inspector", inspector);
+        inspectorPanel = new ViewPanel("Spectral crop inspector", "inspector", inspector);
         HBox inspect = new HBox(12, browserPanel, inspectorPanel);
         HBox.setHgrow(inspectorPanel, Priority.ALWAYS);
         inspect.setPadding(new Insets(6));
@@ -153,11 +157,12 @@ public final class LabViews {
         }
         tabs.getTabs().setAll(trainingTab, inspectorTab, featuresTab, algebraTab, compareTab);
         tabs.setId("labTabs");
+        progressPanel = new ViewPanel("Progress and cost", "progress", new VBox(6, progress, parameters));
     }
 
     /** The progress view in its panel (it lives in the left column, under the controls). */
     public Node progressPanel() {
-        return new ViewPanel("Progress and cost", "progress", new VBox(6, progress, parameters));
+        return progressPanel;
     }
 
     /** Redraws whatever changed; once per frame. */

@@ -1,5 +1,12 @@
 package org.stridelab.app;
 
+import javafx.scene.layout.StackPane;
+import org.stridelab.app.tour.GuidedTour;
+
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import org.stridelab.app.examples.ExampleRuns;
+
 import org.stridelab.app.live.LiveSettingsPanel;
 
 import java.io.File;
@@ -72,6 +79,7 @@ public final class LabWindow {
     private final RunControls controls;
     private final StatusBar status = new StatusBar();
     private Presentation presentation;
+    private GuidedTour tour;
     private final Label stateBadge = new Label();
     private final ObjectProperty<SessionState> state = new SimpleObjectProperty<>(SessionState.IDLE);
     private final BooleanProperty configValid = new SimpleBooleanProperty();
@@ -173,11 +181,6 @@ public final class LabWindow {
         return router.current();
     }
 
-    /** The hyper-parameters that change while a run trains. */
-    public LiveSettingsPanel live() {
-        return live;
-    }
-
     public RunConfigForm form() {
         return form;
     }
@@ -207,7 +210,19 @@ public final class LabWindow {
         exportCsv.setTooltip(new Tooltip("Save the followed run's per-step metrics (and per-epoch rows) as CSV"));
         exportCsv.setOnAction(e -> export.metrics(router.current(),
                 router.current() == null ? null : router.metrics(router.current().key())));
-        HBox files = new HBox(6, openRun, exportCsv);
+        MenuButton examples = new MenuButton("Examples");
+        examples.setId("examplesMenu");
+        examples.setTooltip(new Tooltip("Finished runs shipped with the lab: curves, strides and masks without "
+                + "training"));
+        for (ExampleRuns.Example example : ExampleRuns.ALL) {
+            MenuItem item = new MenuItem(example.title());
+            item.setId("example-" + example.folder());
+            item.setOnAction(e -> openExample(example));
+            examples.getItems().add(item);
+        }
+        examples.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> state.get().isActive() || !ExampleRuns.shipped(), state));
+        HBox files = new HBox(6, openRun, examples, exportCsv);
 
         ViewPanel configPanel = new ViewPanel("Run", "config", form);
         ViewPanel livePanel = new ViewPanel("Change while training", "live", live);
@@ -229,12 +244,20 @@ public final class LabWindow {
         root.setLeft(leftScroll);
         root.setBottom(status);
         root.getStyleClass().add("lab-root");
-        ZoomPane zoom = new ZoomPane(root);
+        tour = new GuidedTour(LabTour.steps(this, configPanel));
+        Button tourButton = new Button("Tour");
+        tourButton.setId("tourButton");
+        tourButton.setTooltip(new Tooltip("A six-step walk through the lab's views (F1; Page Down/Up to move, "
+                + "Escape to leave)"));
+        tourButton.setOnAction(e -> tour.start());
+        status.getRightItems().add(0, tourButton);
+        ZoomPane zoom = new ZoomPane(new StackPane(root, tour.layer()));
         Scene scene = new Scene(zoom, 1560, 960);
         scene.getStylesheets().add(LabWindow.class.getResource("styles/lab.css").toExternalForm());
         presentation = new Presentation(stage, scene, zoom, LabPreferences.user());
         status.getRightItems().addAll(0, presentation.controls());
         controls.installShortcuts(scene);
+        tour.installKeys(scene);
         FileDrops.install(scene, dir -> !state.get().isActive() && FileDrops.isRunFolder(dir), this::openRun,
                 inspector::inspectFile);
         return scene;
@@ -337,6 +360,26 @@ public final class LabWindow {
         File dir = chooser.showDialog(stage);
         if (dir != null) {
             openRun(dir.toPath());
+        }
+    }
+
+    /**
+     * Opens a shipped example: a run as a reopened run (curves, strides, masks),
+     * a grid in the Compare tab with its cells ticked.
+     */
+    public void openExample(ExampleRuns.Example example) {
+        try {
+            Path folder = ExampleRuns.unpack(example, DataHome.root().resolve("examples"));
+            if (example.grid()) {
+                compare.addFolderAndTick(folder);
+                views.tabs.getSelectionModel().select(views.compareTab);
+            } else {
+                openRun(folder);
+                views.tabs.getSelectionModel().select(views.trainingTab);
+            }
+            status.setText("Opened the example “" + example.title() + "” from " + folder);
+        } catch (IOException ex) {
+            error("Cannot open the example", ex.getMessage());
         }
     }
 

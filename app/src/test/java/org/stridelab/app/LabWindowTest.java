@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.stridelab.app.examples.ExampleRuns;
+import org.stridelab.app.tour.GuidedTour;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,7 +222,7 @@ class LabWindowTest {
         });
         String reason = run.config().toBuilder().set(Settings.LEARNING_RATE, -1.0).build().checks().get(0).message();
         assertTrue(fx(() -> lr.getStyleClass().contains("invalid")), "marked in place");
-        assertTrue(fx(() -> window.live().message().getText()).contains(reason), "with the engine's own reason");
+        assertTrue(fx(() -> robot.lookup("#liveMessage").queryAs(Label.class).getText()).contains(reason), "with the engine's own reason");
 
         // a valid one is applied while paused, logged, marked on the charts and trained with after Resume
         int before = lossPoints(run.key());
@@ -290,6 +293,57 @@ class LabWindowTest {
         assertEquals(size(diff2), caption(robot, "#diffStrideSize"));
     }
 
+    @Test
+    void theTourWalksTheViewsWithTheKeyboardAloneAndCanBeLeftAtAnyStep(FxRobot robot) throws Exception {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        assertEquals(0, tourStep(robot));
+        assertEquals("Tour \u00b7 step 1 of 6", fx(() -> robot.lookup("#tourCounter").queryAs(Label.class).getText()));
+        assertEquals(fx(() -> window.views().inspectorTab), fx(() -> window.views().tabs.getSelectionModel()
+                .getSelectedItem()), "step 1 is at the inspector");
+        assertTrue(fx(() -> window.views().inspectorPanel.getStyleClass().contains(GuidedTour.HIGHLIGHT)),
+                "its view is outlined");
+        assertTrue(fx(() -> robot.lookup("#tourText").queryAs(Label.class).getText()).contains("aliasing"));
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE); // left at the first step
+        assertFalse(fx(() -> robot.lookup("#tourLayer").query().isVisible()));
+        assertFalse(fx(() -> window.views().inspectorPanel.getStyleClass().contains(GuidedTour.HIGHLIGHT)));
+
+        robot.press(KeyCode.F1).release(KeyCode.F1); // restarted
+        for (int i = 0; i < 5; i++) {
+            robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        }
+        assertEquals(5, tourStep(robot));
+        assertEquals("Tour \u00b7 step 6 of 6", fx(() -> robot.lookup("#tourCounter").queryAs(Label.class).getText()));
+        assertEquals(fx(() -> window.views().compareTab), fx(() -> window.views().tabs.getSelectionModel()
+                .getSelectedItem()), "the last step compares with a finished grid");
+        assertTrue(fx(() -> window.views().compare.getStyleClass().contains(GuidedTour.HIGHLIGHT)));
+        assertFalse(fx(() -> window.views().stridePanel.getStyleClass().contains(GuidedTour.HIGHLIGHT)),
+                "only the current step's view is outlined");
+        assertTrue(fx(() -> window.form().resultProperty().get().config().model().method())
+                == DownsamplingMethod.DIFFSTRIDE, "step 4 filled in the demo preset");
+        awaitOrExplain(60, () -> fx(() -> window.views().compare.tree.getRoot().getChildren().size()) > 0);
+        assertEquals("Finish", fx(() -> robot.lookup("#tourNext").queryAs(Button.class).getText()));
+        robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN); // Finish
+        assertFalse(fx(() -> robot.lookup("#tourLayer").query().isVisible()));
+        assertFalse(fx(() -> window.views().compare.getStyleClass().contains(GuidedTour.HIGHLIGHT)));
+        assertEquals(SessionState.IDLE, fx(window::state), "the tour trains nothing by itself");
+    }
+
+    @Test
+    void anExampleRunOpensFromTheMenuWithItsCurvesStridesAndMasks(FxRobot robot) throws Exception {
+        assertTrue(ExampleRuns.shipped(), "the build carries the example runs");
+        robot.clickOn("#examplesMenu");
+        robot.clickOn(ExampleRuns.ALL.get(1).title());
+        awaitOrExplain(30, () -> fx(() -> window.currentRun() != null
+                && window.currentRun().folder().endsWith("diffstride-poor-start")));
+        String run = fx(() -> window.currentRun().key());
+        assertTrue(lossPoints(run) >= 100, "every step's loss is drawn: " + lossPoints(run));
+        assertTrue(fx(() -> window.views().strideChart.data("stage2 Sh").size()) >= 100, "the strides' history");
+        assertTrue(fx(() -> window.views().masks.layerCount()) >= 3, "and the last masks");
+        assertTrue(button(robot, "#continueButton").isDisabled(), "an example is finished: nothing to continue");
+        assertTrue(fx(() -> window.statusBar().getText()).contains("example"));
+    }
+
     /** Waits; on timeout fails with what the window says (status bar), not a bare TimeoutException. */
     private void awaitOrExplain(int seconds, Callable<Boolean> condition) throws Exception {
         try {
@@ -312,6 +366,15 @@ class LabWindowTest {
             window.form().set("train-limit", "2048");
             window.form().set("data", "generated");
         });
+    }
+
+    /** The tour's step (0-based) as its card says it, -1 when the card is hidden. */
+    private static int tourStep(FxRobot robot) throws Exception {
+        if (!fx(() -> robot.lookup("#tourLayer").query().isVisible())) {
+            return -1;
+        }
+        String counter = fx(() -> robot.lookup("#tourCounter").queryAs(Label.class).getText());
+        return Integer.parseInt(counter.replaceAll(".*step (\\d+) of.*", "$1")) - 1;
     }
 
     private int lossPoints(String run) throws Exception {

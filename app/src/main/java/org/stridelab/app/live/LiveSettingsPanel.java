@@ -9,8 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.stridelab.engine.config.RunConfig;
@@ -41,24 +41,22 @@ public final class LiveSettingsPanel extends VBox {
         this.send = send;
         getStyleClass().add("live-settings");
         setSpacing(6);
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(4);
-        ColumnConstraints fill = new ColumnConstraints();
-        fill.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), fill, new ColumnConstraints());
-        int r = 0;
+        VBox fields = new VBox(4);
         for (Setting<Double> s : LiveSettings.CHANGEABLE) {
             Row row = new Row(s);
             rows.put(s, row);
-            grid.addRow(r++, row.label, row.field, row.apply);
+            row.label.setMinWidth(150);
+            HBox.setHgrow(row.field, Priority.ALWAYS);
+            HBox line = new HBox(6, row.label, row.field, row.apply);
+            line.setAlignment(Pos.CENTER_LEFT);
+            fields.getChildren().add(line);
         }
         message.setWrapText(true);
         message.setId("liveMessage");
         message.getStyleClass().add("muted");
         message.setText("Change these while a run trains or is paused; each change takes effect at the next step "
                 + "and is marked on the loss and stride charts.");
-        getChildren().addAll(grid, message);
+        getChildren().addAll(fields, message);
         setPadding(new Insets(2));
         follow(null);
     }

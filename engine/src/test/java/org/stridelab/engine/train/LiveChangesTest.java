@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.spectral.DiffStride;
 import org.stridelab.engine.train.events.LifecycleEvent;
+import org.stridelab.engine.train.TrainerTest.Recorder;
 import org.stridelab.engine.train.events.LiveChangeEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.TrainingListener;
@@ -36,58 +36,27 @@ class LiveChangesTest {
     static final GeneratedSplits DATA = new GeneratedSplits(512, 128);
 
     private static RunConfig diffStride(String name) {
-        return RunConfig.builder()
-                .set(Settings.NAME, name)
+        return TrainerTest.tiny(name, 2, 0.05).toBuilder()
                 .set(Settings.METHOD, DownsamplingMethod.DIFFSTRIDE)
                 .set(Settings.STRIDES, new double[] {3, 1, 3})
-                .set(Settings.WIDTH, 0.125)
-                .set(Settings.BATCH_SIZE, 64)
-                .set(Settings.EPOCHS, 2)
-                .set(Settings.LEARNING_RATE, 0.05)
                 .set(Settings.SCHEDULE_KIND, ScheduleKind.CONSTANT)
                 .set(Settings.STRIDE_LR, 10.0)
-                .set(Settings.CHECKPOINT_EVERY, 3)
-                .set(Settings.TRAIN_LIMIT, 256)
                 .set(Settings.SEED, 9L)
                 .build();
     }
 
-    /** Records steps, live changes and lifecycle events; makes the planned changes after their step. */
-    private static final class Recorder implements TrainingListener {
-        final List<StepEvent> steps = new ArrayList<>();
-        final List<LiveChangeEvent> changes = new ArrayList<>();
-        final List<LifecycleEvent> lifecycle = new ArrayList<>();
-        final Map<Long, List<Object[]>> plan;
-        TrainerControl control;
-
-        Recorder(Map<Long, List<Object[]>> plan) {
-            this.plan = plan;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void onStep(StepEvent e) {
-            steps.add(e);
-            for (Object[] change : plan.getOrDefault(e.globalStep(), List.of())) {
-                control.change((Setting<Double>) change[0], (Double) change[1]);
-            }
-        }
-
-        @Override
-        public void onLiveChange(LiveChangeEvent e) {
-            changes.add(e);
-        }
-
-        @Override
-        public void onLifecycle(LifecycleEvent e) {
-            lifecycle.add(e);
-        }
-    }
-
+    /** Records the run, and makes the planned changes (setting, value) after their step, as a user would. */
+    @SuppressWarnings("unchecked")
     private static Recorder record(Trainer t, Map<Long, List<Object[]>> plan) {
-        Recorder r = new Recorder(plan);
-        r.control = t.control();
-        t.addListener(r);
+        Recorder r = Recorder.on(t);
+        t.addListener(new TrainingListener() {
+            @Override
+            public void onStep(StepEvent e) {
+                for (Object[] change : plan.getOrDefault(e.globalStep(), List.of())) {
+                    t.control().change((Setting<Double>) change[0], (Double) change[1]);
+                }
+            }
+        });
         return r;
     }
 

@@ -22,6 +22,7 @@ import org.stridelab.engine.run.RunFolderWriter;
 import org.stridelab.engine.train.events.EpochEvent;
 import org.stridelab.engine.train.events.LifecycleEvent;
 import org.stridelab.engine.train.events.RunSummary;
+import org.stridelab.engine.train.events.LiveChangeEvent;
 import org.stridelab.engine.train.events.StepEvent;
 import org.stridelab.engine.train.events.TrainingListener;
 
@@ -48,6 +49,8 @@ class TrainerTest {
         final List<Double> losses = new ArrayList<>();
         final List<LifecycleEvent> lifecycle = new ArrayList<>();
         final List<EpochEvent> epochs = new ArrayList<>();
+        final List<StepEvent> steps = new ArrayList<>();
+        final List<LiveChangeEvent> changes = new ArrayList<>();
 
         /** The run's last lifecycle event, which must say it failed. */
         LifecycleEvent failure() {
@@ -66,6 +69,12 @@ class TrainerTest {
         @Override
         public void onStep(StepEvent e) {
             losses.add(e.loss());
+            steps.add(e);
+        }
+
+        @Override
+        public void onLiveChange(LiveChangeEvent e) {
+            changes.add(e);
         }
 
         @Override
