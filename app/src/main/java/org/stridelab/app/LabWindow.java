@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -250,7 +251,11 @@ public final class LabWindow {
         tourButton.setTooltip(new Tooltip("A six-step walk through the lab's views (F1; Page Down/Up to move, "
                 + "Escape to leave)"));
         tourButton.setOnAction(e -> tour.start());
-        status.getRightItems().add(0, tourButton);
+        Button about = new Button("About");
+        about.setId("aboutButton");
+        about.setTooltip(new Tooltip("Version, ND4J backend, native build and CPU features"));
+        about.setOnAction(e -> AboutDialog.show(stage));
+        status.getRightItems().addAll(0, List.of(tourButton, about));
         ZoomPane zoom = new ZoomPane(new StackPane(root, tour.layer()));
         Scene scene = new Scene(zoom, 1560, 960);
         scene.getStylesheets().add(LabWindow.class.getResource("styles/lab.css").toExternalForm());

@@ -344,6 +344,19 @@ class LabWindowTest {
         assertTrue(fx(() -> window.statusBar().getText()).contains("example"));
     }
 
+    @Test
+    void aboutNamesTheVersionTheBackendItsNativesTheCpuAndJavaFx(FxRobot robot) throws Exception {
+        robot.clickOn("#aboutButton");
+        awaitOrExplain(60, () -> fx(() -> robot.lookup("#aboutText").tryQuery().isPresent()));
+        String text = fx(() -> robot.lookup("#aboutText").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertTrue(text.startsWith("StrideLab 0."), text);
+        for (String line : List.of("ND4J backend: CPU", "Native build: ", "CPU features: ", "Java kernels: on",
+                "JavaFX: 21")) {
+            assertTrue(text.contains(line), "names " + line + ": " + text);
+        }
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
     /** Waits; on timeout fails with what the window says (status bar), not a bare TimeoutException. */
     private void awaitOrExplain(int seconds, Callable<Boolean> condition) throws Exception {
         try {

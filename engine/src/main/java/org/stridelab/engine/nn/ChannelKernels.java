@@ -29,9 +29,9 @@ final class ChannelKernels {
     private ChannelKernels() {
     }
 
-    /** True when the fast path applies: float, c-order, contiguous, rank 4. */
+    /** True when the fast path applies: host kernels on, float, c-order, contiguous, rank 4. */
     static boolean applies(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.rank() == 4 && Contiguous.is(x);
+        return HostKernels.enabled() && x.dataType() == DataType.FLOAT && x.rank() == 4 && Contiguous.is(x);
     }
 
     /** The row ranges {@code [from, to)} of the parallel tasks. */

@@ -10,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * statistics, their gradients) straight through the arrays' memory. Each ND4J
  * call for such a tiny array costs tens of microseconds; batch norm made about
  * twenty of them per call, some 10 ms per training step at width 0.25.
- * Double arrays (gradient checks) take ND4J's own calls.
+ * Double arrays (gradient checks), and every array where {@link HostKernels} are
+ * off (a GPU), take ND4J's own calls.
  */
 final class ChannelVectors {
 
@@ -18,7 +19,7 @@ final class ChannelVectors {
     }
 
     private static boolean direct(INDArray a) {
-        return a.dataType() == DataType.FLOAT && Contiguous.is(a);
+        return HostKernels.enabled() && a.dataType() == DataType.FLOAT && Contiguous.is(a);
     }
 
     static double[] read(INDArray a) {

@@ -102,7 +102,7 @@ public final class Conv2d implements ConvLayer {
             sampled = null;
             return gradIn;
         }
-        if (!inputGradient) {
+        if (!inputGradient && HostKernels.enabled()) {
             addWeightGradientOnly(gradOut);
             input = null;
             return null;
@@ -123,7 +123,7 @@ public final class Conv2d implements ConvLayer {
             weight.grad().addi(gradW);
         }
         input = null;
-        return gradIn;
+        return inputGradient ? gradIn : null; // without host kernels the stem computes one and drops it
     }
 
     /**
