@@ -150,6 +150,10 @@ final class GridCommand implements Runnable {
         boolean download;
         @Option(names = "--no-report", description = "do not rewrite the report at the end")
         boolean noReport;
+        @Option(names = "--prepare-only", description = "write the grid folder and prepare the data its cells use "
+                + "(generate it, or check or --download CIFAR-10), then exit: run it once before a cluster's "
+                + "array of tasks starts, so the tasks do not all prepare the data at once")
+        boolean prepareOnly;
 
         @Override
         public Integer call() throws Exception {
@@ -160,9 +164,17 @@ final class GridCommand implements Runnable {
             System.out.printf("grid %s: %d cells; running %d (%s) in %s%n", grid.name(), grid.cells().size(),
                     cells.size(), selectionText(), out.toAbsolutePath());
             ConsoleProgress downloads = new ConsoleProgress(System.out, 1);
+            DatasetCache data = new DatasetCache(downloads::download, download);
+            if (prepareOnly) {
+                for (String source : grid.cells().stream().map(c -> grid.configFor(c).data().source()).distinct()
+                        .toList()) {
+                    System.out.println("data ready: " + data.apply(source).description());
+                }
+                System.out.println("grid folder ready: " + out.toAbsolutePath() + " (" + GridFolder.DEFINITION + ")");
+                return 0;
+            }
             TrainerControl control = new TrainerControl();
-            GridRunner runner = new GridRunner(folder, grid, new DatasetCache(downloads::download, download), control,
-                    new Printer());
+            GridRunner runner = new GridRunner(folder, grid, data, control, new Printer());
             GridRunner.Outcome outcome;
             boolean signalled;
             int signalExit;
@@ -172,8 +184,9 @@ final class GridCommand implements Runnable {
                 signalled = signals.signalled();
                 signalExit = signals.exitCode(0);
             }
-            System.out.printf("%d trained, %d finished earlier, %d failed%s%n", outcome.trained(),
-                    outcome.alreadyFinished(), outcome.failed(), outcome.stopped()
+            System.out.printf("%d trained, %d finished earlier, %d failed%s%s%n", outcome.trained(),
+                    outcome.alreadyFinished(), outcome.failed(), outcome.busyElsewhere() == 0 ? ""
+                            : ", " + outcome.busyElsewhere() + " training in another process", outcome.stopped()
                             ? "; stopped with " + outcome.notRun() + " not done: run the same command again to continue"
                             : "");
             if (!noReport) {

@@ -1,5 +1,7 @@
 package org.stridelab.engine.data;
 
+import org.stridelab.engine.io.FileLocks;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -67,6 +69,20 @@ public final class GeneratedDataset {
         Path target = folder.toAbsolutePath().normalize();
         if (isComplete(target, trainCount, testCount, seed)) {
             return target;
+        }
+        // Many processes may start on one cache (the tasks of a cluster job): one writes, the others wait
+        // and then find it complete. Without the lock a late writer could delete a finished dataset that
+        // another process is reading.
+        try (FileLocks.Held lock = FileLocks.acquire(target.resolveSibling("." + target.getFileName() + ".lock"))) {
+            return ensureLocked(target, trainCount, testCount, seed);
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
+    }
+
+    private static Path ensureLocked(Path target, int trainCount, int testCount, long seed) {
+        if (isComplete(target, trainCount, testCount, seed)) {
+            return target; // written by another process while this one waited
         }
         checkReplaceable(target);
         Path parent = target.getParent();

@@ -1,5 +1,7 @@
 package org.stridelab.engine.experiment;
 
+import org.stridelab.engine.io.FileLocks;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,24 @@ public record GridFolder(Path path) {
         if (Files.isRegularFile(path.resolve("config.json"))) {
             throw new IOException(path + " is a single run's folder; give the grid its own --out folder");
         }
+        Files.createDirectories(path);
+        // Shards starting together: one writes grid.json, the others then find it equal.
+        try (FileLocks.Held lock = FileLocks.acquire(new GridFolder(path).definitionLock())) {
+            return prepareLocked(path, spec);
+        }
+    }
+
+    /** The lock taken while grid.json or the report is written. */
+    public Path definitionLock() {
+        return path.resolve(".grid.lock");
+    }
+
+    /** The lock a process holds while it trains a cell (the OS frees it when the process dies). */
+    public Path cellLock(GridCell cell) {
+        return path.resolve(".locks").resolve(cell.name() + ".lock");
+    }
+
+    private static GridFolder prepareLocked(Path path, GridSpec spec) throws IOException {
         GridFolder grid = new GridFolder(path);
         if (isGrid(path)) {
             GridSpec existing = grid.readSpec();
@@ -106,7 +126,6 @@ public record GridFolder(Path path) {
                 }
             }
         }
-        Files.createDirectories(path);
         GridSpecJson.write(grid.definition(), spec);
         return grid;
     }

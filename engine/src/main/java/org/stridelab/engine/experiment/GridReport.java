@@ -1,5 +1,7 @@
 package org.stridelab.engine.experiment;
 
+import org.stridelab.engine.io.FileLocks;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +27,14 @@ public final class GridReport {
     public record Written(GridResults results, List<Path> files) {
     }
 
+    /** Writes the report; shards finishing together take turns (the grid's lock), each file atomically. */
     public static Written write(Path gridFolder) throws IOException {
+        try (FileLocks.Held lock = FileLocks.acquire(new GridFolder(gridFolder).definitionLock())) {
+            return writeLocked(gridFolder);
+        }
+    }
+
+    private static Written writeLocked(Path gridFolder) throws IOException {
         GridResults results = GridResults.load(gridFolder);
         GridTable table = results.table();
         List<Path> files = new ArrayList<>();

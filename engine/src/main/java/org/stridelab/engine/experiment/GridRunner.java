@@ -1,5 +1,8 @@
 package org.stridelab.engine.experiment;
 
+import java.util.Optional;
+import org.stridelab.engine.io.FileLocks;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +65,8 @@ public final class GridRunner {
     }
 
     /** How a call to {@link #run(List)} went, in cells. */
-    public record Outcome(int trained, int alreadyFinished, int failed, int notRun, boolean stopped) {
+    public record Outcome(int trained, int alreadyFinished, int failed, int busyElsewhere, int notRun,
+                          boolean stopped) {
     }
 
     private enum CellEnd { FINISHED, STOPPED, FAILED }
@@ -71,13 +75,22 @@ public final class GridRunner {
         int trained = 0;
         int already = 0;
         int failed = 0;
+        int elsewhere = 0;
         for (int i = 0; i < cells.size(); i++) {
             if (control.isStopRequested()) {
-                return new Outcome(trained, already, failed, cells.size() - i, true);
+                return new Outcome(trained, already, failed, elsewhere, cells.size() - i, true);
             }
             GridCell cell = cells.get(i);
             RunFolder folder = grid.cellFolder(cell);
+            Optional<FileLocks.Held> lock = Optional.empty();
             try {
+                lock = FileLocks.tryAcquire(grid.cellLock(cell));
+                if (lock.isEmpty()) {
+                    elsewhere++; // two shards, or a repeated --cell: one process per cell, the other moves on
+                    listener.cellSkipped(cell, i + 1, cells.size(), "being trained by another process (its lock "
+                            + grid.cellLock(cell) + " is held)");
+                    continue;
+                }
                 if (folder.isFinished()) {
                     already++;
                     boolean probed = spec.probe().enabled() && !Files.isRegularFile(grid.shiftFile(cell))
@@ -92,7 +105,7 @@ public final class GridRunner {
                 } else if (end == CellEnd.FAILED) {
                     failed++;
                 } else {
-                    return new Outcome(trained, already, failed, cells.size() - i, true);
+                    return new Outcome(trained, already, failed, elsewhere, cells.size() - i, true);
                 }
             } catch (DatasetException e) {
                 throw e;
@@ -101,9 +114,21 @@ public final class GridRunner {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 recordFailure(cell, message);
                 listener.cellFailed(cell, message);
+            } finally {
+                release(lock);
             }
         }
-        return new Outcome(trained, already, failed, 0, false);
+        return new Outcome(trained, already, failed, elsewhere, 0, false);
+    }
+
+    private static void release(Optional<FileLocks.Held> lock) {
+        if (lock.isPresent()) {
+            try {
+                lock.get().close();
+            } catch (IOException ignored) {
+                // the process's end releases it anyway
+            }
+        }
     }
 
     private CellEnd train(GridCell cell, RunFolder folder, int index, int count)

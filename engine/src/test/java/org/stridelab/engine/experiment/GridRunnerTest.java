@@ -107,7 +107,7 @@ class GridRunnerTest {
         Log log = new Log(control, second.name(), 1);
         GridRunner.Outcome stopped = new GridRunner(grid, spec, new DatasetCache((d, t) -> { }, false), control, log)
                 .run(cells);
-        assertEquals(new GridRunner.Outcome(1, 0, 0, 1, true), stopped);
+        assertEquals(new GridRunner.Outcome(1, 0, 0, 0, 1, true), stopped);
         assertEquals(List.of("start " + first.name() + " -1", "finish " + first.name(),
                 "start " + second.name() + " -1", "stop " + second.name()), log.events);
         assertEquals(CellStatus.FINISHED, grid.status(first));
@@ -124,7 +124,7 @@ class GridRunnerTest {
         Log log2 = new Log(again, "", -1);
         GridRunner.Outcome resumed = new GridRunner(grid, spec, new DatasetCache((d, t) -> { }, false), again, log2)
                 .run(cells);
-        assertEquals(new GridRunner.Outcome(1, 1, 0, 0, false), resumed);
+        assertEquals(new GridRunner.Outcome(1, 1, 0, 0, 0, false), resumed);
         assertEquals(List.of("skip " + first.name() + " finished earlier", "start " + second.name() + " 1",
                 "finish " + second.name()), log2.events);
         assertArrayEquals(summaryBytes, Files.readAllBytes(summary), "finished cell's summary.json rewritten");
@@ -163,7 +163,7 @@ class GridRunnerTest {
         Log log = new Log(new TrainerControl(), "", -1);
         GridRunner.Outcome outcome = new GridRunner(grid, spec, new DatasetCache((d, t) -> { }, false), null, log)
                 .run(spec.cells());
-        assertEquals(new GridRunner.Outcome(0, 0, 2, 0, false), outcome, "both cells tried, both failed");
+        assertEquals(new GridRunner.Outcome(0, 0, 2, 0, 0, false), outcome, "both cells tried, both failed");
         for (GridCell c : spec.cells()) {
             assertEquals(CellStatus.FAILED, grid.status(c));
             assertTrue(Files.readString(grid.failureFile(c)).contains("512"), Files.readString(grid.failureFile(c)));
