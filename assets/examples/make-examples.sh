@@ -26,5 +26,9 @@ mkdir -p "$out"
 # 2. A small grid: the three methods from a good and a poor start.
 "$lab" grid run --preset lecture --width 0.125 --methods strided,spectral,diffstride --strides 2,2,2 \
   --strides 3,2,3 --out "$out/grid-good-and-poor-start"
-find "$out" \( -name checkpoint.zip -o -name '.*.tmp' \) -delete
+# No training checkpoints (examples open, they do not continue), temporary files or locks.
+find "$out" \( -name checkpoint.zip -o -name '.*.tmp' -o -name '*.lock' \) -delete
+find "$out" -depth -type d -empty -delete
+# The list the app unpacks them from (resources cannot be listed inside a jar).
+(cd "$out" && find . -type f ! -name files.txt | sed 's|^\./||' | LC_ALL=C sort > files.txt)
 du -sh "$out"

@@ -401,6 +401,8 @@ final class GridCommand implements Runnable {
         Path config;
         @Parameters(index = "0", arity = "0..1", description = "a grid folder")
         Path dir;
+        @Option(names = "--count", description = "print only the number of cells (for a cluster's array size)")
+        boolean count;
 
         @Override
         public Integer call() throws Exception {
@@ -427,6 +429,10 @@ final class GridCommand implements Runnable {
                 System.out.print("Presets:\n" + Presets.summary());
                 System.out.println("\nEvery setting of one: stridelab grid describe --preset NAME");
                 return 0;
+            }
+            if (count) {
+                System.out.println(grid.cells().size());
+                return grid.problems().isEmpty() ? 0 : StrideLabCommand.RUN_FAILED;
             }
             System.out.print(GridDescription.describe(grid));
             System.out.println("\nas grid.json (a definition file may give only what differs from the defaults):");

@@ -19,9 +19,15 @@ public final class DataHome {
     private DataHome() {
     }
 
-    /** {@code stridelab.home}, or {@code ~/.stridelab}. */
+    /** The environment variable that sets the home where no {@code stridelab.home} property is given. */
+    public static final String HOME_VARIABLE = "STRIDELAB_HOME";
+
+    /** {@code stridelab.home}, else {@code $STRIDELAB_HOME} (clusters, containers), else {@code ~/.stridelab}. */
     public static Path root() {
         String configured = System.getProperty(HOME_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(HOME_VARIABLE);
+        }
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.trim()).toAbsolutePath();
         }
