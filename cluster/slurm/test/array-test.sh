@@ -2,10 +2,11 @@
 # The Slurm path for real: a one-node cluster on this machine (munge, slurmctld and
 # slurmd on localhost, no systemd, proctrack/linuxproc, task/none), a 4-cell tiny
 # grid submitted with submit-grid.sh as an array job, and a check that the report
-# job, run after the array, sees 4 finished cells. Run as root (CI does), after the
-# engine is built. Needs Debian's slurm-wlm and munge.
+# job, run after the array, sees 4 finished cells. Run as root (CI does). Needs Debian's
+# slurm-wlm and munge. The launcher is $STRIDELAB: CI gives the app image's
+# (app/target/dist/StrideLab/bin/stridelab); the default is bin/stridelab of this checkout.
 #
-#   cluster/slurm/test/array-test.sh [WORK_DIR]
+#   [STRIDELAB=...] cluster/slurm/test/array-test.sh [WORK_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(realpath -m "${1:-$(mktemp -d /tmp/stridelab-slurm.XXXXXX)}")
@@ -24,7 +25,7 @@ trap cleanup EXIT
 mkdir -p /etc/munge /var/run/munge /var/log/munge /var/lib/munge
 [ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
 chmod 0400 /etc/munge/munge.key
-munged --force --key-file=/etc/munge/munge.key --socket=/var/run/munge/munge.socket.2 &
+munged --foreground --force --key-file=/etc/munge/munge.key --socket=/var/run/munge/munge.socket.2 &
 pids+=($!)
 sleep 1
 
@@ -65,7 +66,7 @@ sinfo
 
 # A 4-cell grid (2 stride inits x 2 seeds), as small as a grid gets.
 grid="$work/grid"
-STRIDELAB="$root/bin/stridelab" STRIDELAB_HOME="$work/home" SBATCH_EXTRA="--mem=2500M" \
+STRIDELAB="${STRIDELAB:-$root/bin/stridelab}" STRIDELAB_HOME="$work/home" SBATCH_EXTRA="--mem=2500M" \
   STRIDELAB_JAVA_OPTS="-Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1G -Dorg.bytedeco.javacpp.maxphysicalbytes=2G" \
   "$root/cluster/slurm/submit-grid.sh" "$grid" --methods strided --strides 2,2,2 --strides 3,2,3 --seeds 1,2 \
   --width 0.125 --epochs 1 --train-limit 64 --batch 32 --data generated --probe-max-shift 0

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stridelab.engine.config.RunConfig;
 import org.stridelab.engine.config.Setting;
@@ -45,8 +46,10 @@ public final class LiveSettingsPanel extends VBox {
         for (Setting<Double> s : LiveSettings.CHANGEABLE) {
             Row row = new Row(s);
             rows.put(s, row);
-            row.label.setMinWidth(150);
-            HBox.setHgrow(row.field, Priority.ALWAYS);
+            row.label.setWrapText(true);
+            row.label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(row.label, Priority.ALWAYS);
+            row.apply.setMinWidth(Region.USE_PREF_SIZE);
             HBox line = new HBox(6, row.label, row.field, row.apply);
             line.setAlignment(Pos.CENTER_LEFT);
             fields.getChildren().add(line);
@@ -122,7 +125,7 @@ public final class LiveSettingsPanel extends VBox {
             this.setting = setting;
             this.label = new Label(setting.label());
             field.setId("live-" + setting.key());
-            field.setPrefColumnCount(7);
+            field.setPrefColumnCount(6);
             help = new Tooltip(setting.help() + (setting.equals(Settings.LEARNING_RATE)
                     ? " (the schedule keeps its shape, scaled to this base rate)" : "")
                     + (setting.equals(Settings.MIXUP) ? " (reaches the batches the loader has not prepared yet: "

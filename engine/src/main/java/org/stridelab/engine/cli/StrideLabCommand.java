@@ -27,7 +27,7 @@ public final class StrideLabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(LaunchEnvironment.prepare(args)));
     }
 
     /** Runs a command line and returns its exit code (for tests and the launcher). */
