@@ -43,8 +43,18 @@ public interface ValueType<T> {
     }
 
     ValueType<Double> DECIMAL = number("a number", Double::parseDouble, JsonNode::isNumber, JsonNode::doubleValue,
-            DoubleNode::valueOf, v -> v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue())
-                    : Double.toString(v));
+            DoubleNode::valueOf, ValueType::decimalText);
+
+    /** A decimal as a person writes it: 2, 0.05, 0.0005 (not 5.0E-4); tiny or huge ones in Java's notation. */
+    private static String decimalText(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        if (Double.isFinite(v) && Math.abs(v) >= 1e-7 && Math.abs(v) < 1e15) {
+            return new java.math.BigDecimal(Double.toString(v)).toPlainString();
+        }
+        return Double.toString(v);
+    }
 
     ValueType<Integer> WHOLE = number("a whole number", Integer::parseInt,
             n -> n.isIntegralNumber() && n.canConvertToInt(), JsonNode::intValue, v -> LongNode.valueOf(v),

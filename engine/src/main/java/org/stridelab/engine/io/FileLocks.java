@@ -23,16 +23,8 @@ public final class FileLocks {
     private FileLocks() {
     }
 
-    /** A lock held until closed. */
-    public static final class Held implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private Held(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
+    /** A lock held until closed (with the channel it was taken on). */
+    public record Held(FileChannel channel, FileLock lock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {

@@ -7,6 +7,7 @@ public final class LearningRateChart extends LiveXYChart {
         super("step", "learning rate");
         setNoDataMessage("The learning-rate schedule appears once a run starts.");
         plainValueNumbers(4);
+        valueAxisFromZero();
     }
 
     public void addRun(RunLabel run) {

@@ -43,6 +43,8 @@ public class LiveXYChart {
     private final XYPlot plot;
     /** Significant digits of the value axis's plain numbers, 0 for JFreeChart's own format. */
     private int plainDigits;
+    /** Whether the linear value axis always reaches down to zero. */
+    private boolean fromZero;
     private final ChartViewer viewer;
     private final ChangeMarks marks;
     private final Map<String, Line> lines = new LinkedHashMap<>();
@@ -229,6 +231,9 @@ public class LiveXYChart {
         if (axis instanceof NumberAxis y && plainDigits > 0) {
             y.setNumberFormatOverride(new PlainNumbers(plainDigits));
         }
+        if (axis instanceof NumberAxis y && fromZero) {
+            y.setAutoRangeIncludesZero(true);
+        }
         plot.setRangeAxis(axis);
         dirty = true;
     }
@@ -276,6 +281,18 @@ public class LiveXYChart {
             line.shown.setNotify(true);
         }
         chart.setNotify(true);
+    }
+
+    /**
+     * Makes the linear value axis reach down to zero: a rate that is constant, or
+     * decays towards zero, then reads against a scale of distinct ticks (a flat
+     * line alone gave an axis of ticks that all read 0.05).
+     */
+    protected void valueAxisFromZero() {
+        fromZero = true;
+        if (plot.getRangeAxis() instanceof NumberAxis y) {
+            y.setAutoRangeIncludesZero(true);
+        }
     }
 
     /**
