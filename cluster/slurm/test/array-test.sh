@@ -29,9 +29,10 @@ munged --foreground --force --key-file=/etc/munge/munge.key --socket=/var/run/mu
 pids+=($!)
 sleep 1
 
+# Addresses are given, so the test needs no name resolution for this machine's host name.
 cat > "$work/slurm.conf" <<CONF
 ClusterName=stridelab-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmUser=$(id -un)
 SlurmdUser=root
 AuthType=auth/munge
@@ -50,7 +51,7 @@ AccountingStorageType=accounting_storage/none
 MpiDefault=none
 ReturnToService=2
 SchedulerType=sched/backfill
-NodeName=$host CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$work/slurm.conf"
