@@ -376,8 +376,9 @@ public final class LabWindow {
         try {
             Path folder = ExampleRuns.unpack(example, DataHome.root().resolve("examples"));
             if (example.grid()) {
-                compare.addFolderAndTick(folder);
+                // the tab first: showing it rescans the tree, which would drop a grid selected before
                 views.tabs.getSelectionModel().select(views.compareTab);
+                compare.addFolderAndTick(folder);
             } else {
                 openRun(folder);
                 views.tabs.getSelectionModel().select(views.trainingTab);

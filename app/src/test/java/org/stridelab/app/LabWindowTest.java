@@ -322,6 +322,8 @@ class LabWindowTest {
         assertTrue(fx(() -> window.form().resultProperty().get().config().model().method())
                 == DownsamplingMethod.DIFFSTRIDE, "step 4 filled in the demo preset");
         awaitOrExplain(60, () -> fx(() -> window.views().compare.tree.getRoot().getChildren().size()) > 0);
+        awaitOrExplain(60, () -> fx(() -> window.views().compare.table.sectionCount()) > 0); // its table, not "Reading"
+        assertTrue(fx(() -> window.views().compare.table.headingText()).contains("6 of 6 cells finished"));
         assertEquals("Finish", fx(() -> robot.lookup("#tourNext").queryAs(Button.class).getText()));
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN); // Finish
         assertFalse(fx(() -> robot.lookup("#tourLayer").query().isVisible()));

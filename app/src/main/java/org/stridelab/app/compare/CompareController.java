@@ -34,6 +34,9 @@ public final class CompareController implements ExperimentTree.Listener {
     private final ExperimentTree tree;
     private final Supplier<Window> owner;
     /** Runs whose curves are being read. */
+    /** The grid whose table was asked for and is being read (its "Reading" message is shown). */
+    private Path awaitedGrid;
+
     private int readingCurves;
 
     /**
@@ -162,6 +165,14 @@ public final class CompareController implements ExperimentTree.Listener {
     public void gridRead(Path grid, GridResults results) {
         if (grid.equals(shownGrid())) {
             showTable(results);
+        } else if (shownGrid() == null && grid.equals(awaitedGrid)) {
+            // a rescan rebuilt the tree while the grid was read, and the selection went with the old
+            // lines: select it again rather than leave "Reading the grid" standing
+            TreeItem<ExperimentItem> line = tree.line(grid);
+            if (line != null) {
+                pane.tree.getSelectionModel().select(line);
+            }
+            showTable(results);
         }
     }
 
@@ -229,6 +240,7 @@ public final class CompareController implements ExperimentTree.Listener {
                 showTable(results);
             } else {
                 pane.table.showMessage("Reading the grid " + grid.getFileName() + "\u2026");
+                awaitedGrid = grid;
                 tree.loadGrid(tree.line(grid), () -> { });
             }
         } else if (line.getValue().kind() == ExperimentItem.Kind.RUN) {

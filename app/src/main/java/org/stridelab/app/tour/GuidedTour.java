@@ -53,6 +53,7 @@ public final class GuidedTour {
         counter.setId("tourCounter");
         title.getStyleClass().add("tour-title");
         title.setId("tourTitle");
+        title.setWrapText(true);
         text.setWrapText(true);
         text.setId("tourText");
         back.setId("tourBack");
