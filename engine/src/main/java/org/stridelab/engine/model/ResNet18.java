@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.stridelab.engine.nn.BatchNorm;
-import org.stridelab.engine.nn.ChannelsLastAdapter;
 import org.stridelab.engine.nn.ConvLayer;
 import org.stridelab.engine.nn.Dense;
 import org.stridelab.engine.nn.GlobalAveragePool;
@@ -103,7 +102,8 @@ public final class ResNet18 implements Layer {
 
     @Override
     public INDArray forward(INDArray images, boolean training) {
-        INDArray h = stem.forward(ChannelsLastAdapter.toChannelsLast(images), training);
+        // the data pipeline hands out [N, C, H, W]; every layer after this copy works channels-last
+        INDArray h = stem.forward(images.permute(0, 2, 3, 1).dup('c'), training);
         if (stemPool != null) {
             if (recorder != null) {
                 recorder.record("stem", "before", h);

@@ -3,7 +3,6 @@ package org.stridelab.engine.model;
 import java.util.List;
 import java.util.Optional;
 import org.stridelab.engine.spectral.PoolingState;
-import org.stridelab.engine.nn.ChannelsLastAdapter;
 import org.stridelab.engine.nn.Layer;
 import org.stridelab.engine.nn.Parameter;
 import org.stridelab.engine.spectral.SpectralPool;
@@ -16,8 +15,8 @@ import org.stridelab.engine.spectral.DiffStride;
  * follows both the block's first conv and its 1x1 shortcut conv, as two
  * branches sharing the strides. The stem uses only the main branch.
  *
- * <p>The network is channels-last; the pooling works on [N, C, H, W] planes, so
- * each branch is handed out inside a {@link ChannelsLastAdapter}.
+ * <p>The branches are the pooling's channels-last ones: the network's maps go
+ * through as they are.
  */
 public final class SpectralDownsamplingSite implements DownsamplingSite {
     private final String name;
@@ -38,8 +37,8 @@ public final class SpectralDownsamplingSite implements DownsamplingSite {
         this.name = name;
         this.pool = pool;
         this.learned = learned;
-        this.main = new ChannelsLastAdapter(pool.newBranch());
-        this.shortcut = new ChannelsLastAdapter(pool.newBranch());
+        this.main = pool.newChannelsLastBranch();
+        this.shortcut = pool.newChannelsLastBranch();
     }
 
     /** Fixed spectral pooling at real strides {@code >= 1}. */

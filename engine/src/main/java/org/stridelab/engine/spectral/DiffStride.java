@@ -168,7 +168,12 @@ public final class DiffStride implements SpectralPool {
 
     @Override
     public Layer newBranch() {
-        return new SpectralBranch(backend, branches++ == 0);
+        return new SpectralBranch(backend, branches++ == 0, false);
+    }
+
+    @Override
+    public Layer newChannelsLastBranch() {
+        return new SpectralBranch(backend, branches++ == 0, true);
     }
 
     @Override

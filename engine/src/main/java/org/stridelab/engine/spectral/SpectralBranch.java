@@ -13,27 +13,34 @@ import org.stridelab.engine.nn.Parameter;
  * made lists the strides among its parameters; the others add to their
  * gradient without listing them, so a traversal of the network finds each
  * stride once.
+ *
+ * <p>The operators work channels-last, the network's layout. A branch made for
+ * channels-first maps ([N, C, H, W]: the tests' reference layout, the
+ * inspector's single images) transposes around them.
  */
 final class SpectralBranch implements Layer {
     private final BranchBackend backend;
     private final boolean listsParameters;
+    private final boolean channelsLast;
     private SpectralOperator operator;
     private SpectralOperator.Forward last;
 
-    SpectralBranch(BranchBackend backend, boolean listsParameters) {
+    SpectralBranch(BranchBackend backend, boolean listsParameters, boolean channelsLast) {
         this.backend = backend;
         this.listsParameters = listsParameters;
+        this.channelsLast = channelsLast;
     }
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
         if (input.rank() != 4) {
-            throw new IllegalArgumentException("spectral pooling expects NCHW input, got shape "
-                + java.util.Arrays.toString(input.shape()));
+            throw new IllegalArgumentException("spectral pooling expects " + (channelsLast ? "NHWC" : "NCHW")
+                + " input, got shape " + java.util.Arrays.toString(input.shape()));
         }
-        operator = backend.operatorFor((int) input.size(2), (int) input.size(3), input.dataType());
-        last = operator.forward(input, training && backend.learnsStrides());
-        return last.output();
+        INDArray nhwc = channelsLast ? input : input.permute(0, 2, 3, 1);
+        operator = backend.operatorFor((int) nhwc.size(1), (int) nhwc.size(2), input.dataType());
+        last = operator.forward(nhwc, training && backend.learnsStrides());
+        return channelsLast ? last.output() : last.output().permute(0, 3, 1, 2).dup('c');
     }
 
     @Override
@@ -49,11 +56,12 @@ final class SpectralBranch implements Layer {
         if (strides && last.saved() == null) {
             throw new IllegalStateException("DiffStride backward needs a forward with training = true");
         }
-        SpectralOperator.Backward b = operator.backward(last, gradOutput, strides);
+        SpectralOperator.Backward b = operator.backward(last,
+            channelsLast ? gradOutput : gradOutput.permute(0, 2, 3, 1), strides);
         if (strides) {
             backend.addStrideGradient(b.gradStrideHeight(), b.gradStrideWidth());
         }
-        return b.gradInput();
+        return channelsLast ? b.gradInput() : b.gradInput().permute(0, 3, 1, 2).dup('c');
     }
 
     @Override

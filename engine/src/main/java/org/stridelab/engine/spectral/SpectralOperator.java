@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The linear map {@code x -> A1 x B1^T - A2 x B2^T} of one spectral pooling at
- * one input size and stride, applied to a whole NCHW batch with a few GEMMs,
+ * one input size and stride, applied to a whole channels-last batch
+ * ({@code [N, H, W, C]}, the network's layout) with a few GEMMs,
  * its exact adjoint, and the stride gradients through the mask ramp.
  *
  * <p>Immutable and shared: the branches of one pooling reuse it, the pooling's
@@ -21,19 +22,21 @@ abstract class SpectralOperator {
     enum Strategy { AUTO, SEPARABLE, KRONECKER }
 
     /**
-     * Whether the full {@code (H*W) x (h*w)} matrix (one GEMM, no permute) beats
-     * the separable form. The Kronecker form costs {@code H*W*h*w} multiply-adds
-     * per image against {@code 2*w*H*W + 2*H*h*w} for the separable one, but the
-     * latter needs a permute-and-copy, which is slow in ND4J. Measured here (2
-     * cores, batch 128, float, in a workspace, forward + backward): 8x8 maps ran
-     * 4-14x faster as one matrix, 16x16 to 8x8 about 1.6x faster, 16x16 to 16x16
-     * tied (separable ahead once stride gradients are added), 32x32 maps ran
-     * 1.3-2.5x slower. A cost ratio of 3 separates those cases.
+     * Whether the full {@code (H*W) x (h*w)} matrix beats the separable form. The
+     * Kronecker form costs {@code H*W*h*w} multiply-adds per image against
+     * {@code 2*w*H*W + 2*H*h*w} for the separable one, but it is one GEMM where
+     * the separable form makes three (and two per output row's worth of small
+     * operands). Both make the same two layout changes per pass. Measured here
+     * (2 cores, batch 128, float, channels-last maps, in a workspace, forward +
+     * backward with stride gradients), Kronecker time / separable time against
+     * the cost ratio: 8x8 to 4x4 0.63 (ratio 1.33), 8x8 to 6x6 0.68 (1.71),
+     * 12x12 to 8x8 0.88 (2.40), 16x16 to 8x8 1.15 (2.67), 16x16 to 12x12 1.48
+     * (3.43), 32x32 to 16x16 2.7 (5.33). A cost ratio of 2.5 separates them.
      */
     static boolean prefersKronecker(int inH, int inW, int outH, int outW) {
         long kronecker = (long) inH * inW * outH * outW;
         long separable = 2L * outW * inH * inW + 2L * inH * outH * outW;
-        return kronecker <= 3 * separable;
+        return 2 * kronecker <= 5 * separable;
     }
 
     /** Output of a forward, plus what backward needs (null when not kept). */
@@ -88,11 +91,16 @@ abstract class SpectralOperator {
         }
     }
 
-    /** Applies the pooling to {@code [N, C, H, W]}; keeps what the stride gradients need when asked. */
+    /** Applies the pooling to {@code [N, H, W, C]}; keeps what the stride gradients need when asked. */
     abstract Forward forward(INDArray input, boolean keepForStrideGradient);
 
     /** The adjoint applied to {@code gradOutput}, and the stride gradients when asked (needs a kept forward). */
     abstract Backward backward(Forward forward, INDArray gradOutput, boolean strideGradients);
+
+    /** [N, C, H, W] to a dense [N, H, W, C] copy. */
+    static INDArray toChannelsLast(INDArray channelsFirst) {
+        return channelsFirst.permute(0, 2, 3, 1).dup('c');
+    }
 
     /** A c-order array with default strides at offset 0 (what the GEMM reshapes below assume). */
     static INDArray contiguous(INDArray a) {
@@ -124,16 +132,16 @@ abstract class SpectralOperator {
     }
 
     void checkInput(INDArray input) {
-        if (input.rank() != 4 || input.size(2) != inputHeight || input.size(3) != inputWidth) {
-            throw new IllegalArgumentException("expected [N, C, " + inputHeight + ", " + inputWidth + "], got "
+        if (input.rank() != 4 || input.size(1) != inputHeight || input.size(2) != inputWidth) {
+            throw new IllegalArgumentException("expected [N, " + inputHeight + ", " + inputWidth + ", C], got "
                 + java.util.Arrays.toString(input.shape()));
         }
     }
 
     void checkGradient(INDArray grad) {
-        if (grad.rank() != 4 || grad.size(2) != outputHeight || grad.size(3) != outputWidth) {
-            throw new IllegalArgumentException("expected a gradient [N, C, " + outputHeight + ", " + outputWidth
-                + "], got " + java.util.Arrays.toString(grad.shape()));
+        if (grad.rank() != 4 || grad.size(1) != outputHeight || grad.size(2) != outputWidth) {
+            throw new IllegalArgumentException("expected a gradient [N, " + outputHeight + ", " + outputWidth
+                + ", C], got " + java.util.Arrays.toString(grad.shape()));
         }
     }
 

@@ -10,8 +10,14 @@ import org.stridelab.engine.nn.Parameter;
  */
 public interface SpectralPool {
 
-    /** A new application of this pooling; all branches share the strides (and their gradient). */
+    /**
+     * A new application of this pooling to [N, C, H, W] maps; all branches share
+     * the strides (and their gradient).
+     */
     Layer newBranch();
+
+    /** As {@link #newBranch()}, for channels-last [N, H, W, C] maps (the network's layout, no transposes). */
+    Layer newChannelsLastBranch();
 
     /** The current strides {@code {Sh, Sw}} (both equal with a shared stride). */
     double[] strides();

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -219,6 +220,27 @@ class DiffStrideTest {
             grads[i] = ds.strideParameter().grad().toDoubleVector();
         }
         assertArrayEquals(grads[0], grads[1], 1e-9);
+    }
+
+    /** The network's branches take [N, H, W, C]: the same map as the reference layout, transposed. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = SpectralOperator.Strategy.class, names = {"SEPARABLE", "KRONECKER"})
+    void channelsLastBranchIsTheSameMapTransposed(SpectralOperator.Strategy strategy) {
+        INDArray x = GradientCheck.randn(71, 3, 2, 15, 17);
+        DiffStride first = diffStride(2.2, 2.1, DiffStride.Options.defaults(), strategy);
+        DiffStride second = diffStride(2.2, 2.1, DiffStride.Options.defaults(), strategy);
+        Layer channelsFirst = first.newBranch();
+        Layer channelsLast = second.newChannelsLastBranch();
+        INDArray y = channelsFirst.forward(x, true);
+        INDArray yLast = channelsLast.forward(x.permute(0, 2, 3, 1).dup('c'), true);
+        assertTrue(y.equalsWithEps(yLast.permute(0, 3, 1, 2), 1e-12), "forward differs");
+        INDArray g = GradientCheck.randn(72, y.shape());
+        INDArray gx = channelsFirst.backward(g);
+        INDArray gxLast = channelsLast.backward(g.permute(0, 2, 3, 1).dup('c'));
+        assertArrayEquals(new long[] {3, 15, 17, 2}, gxLast.shape());
+        assertTrue(gx.equalsWithEps(gxLast.permute(0, 3, 1, 2), 1e-12), "input gradient differs");
+        assertArrayEquals(first.strideParameter().grad().toDoubleVector(),
+            second.strideParameter().grad().toDoubleVector(), 1e-10);
     }
 
     @Test
