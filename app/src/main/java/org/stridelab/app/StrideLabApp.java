@@ -39,6 +39,9 @@ public final class StrideLabApp extends Application {
     @Override
     public void start(Stage stage) {
         Parameters p = getParameters();
+        for (String ignored : LaunchOptions.ignored(p.getNamed())) {
+            System.err.println("[stridelab] launch option ignored: " + ignored);
+        }
         LabWindow window = new LabWindow(stage, LaunchOptions.from(p.getNamed(), p.getUnnamed()),
                 TrainingWorker.shared());
         var icon = StrideLabApp.class.getResource("icons/stridelab.png");

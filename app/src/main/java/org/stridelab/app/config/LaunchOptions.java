@@ -58,6 +58,24 @@ public record LaunchOptions(Map<String, String> fields, boolean autostart, Strin
         return new LaunchOptions(fields, autostart, tab, runs, paths(open), paths(compare));
     }
 
+    /**
+     * The named parameters this window does not understand, each with why: a run
+     * setting the form does not show (use the command line's {@code train}, which
+     * takes every setting), or a misspelt key. Said at start-up instead of being
+     * dropped silently, so a lecture demo does not run with other values than asked.
+     */
+    public static List<String> ignored(Map<String, String> named) {
+        List<String> navigation = List.of("autostart", "tab", "runs", "open", "compare");
+        List<String> flags = org.stridelab.engine.config.Settings.ALL.stream().filter(s -> s.flag() != null)
+                .map(s -> s.flag().substring(2)).toList();
+        return named.keySet().stream().filter(k -> !FIELD_KEYS.contains(k) && !navigation.contains(k)).sorted()
+                .map(k -> "--" + k + (flags.contains(k)
+                        ? ": not a field of the window's form (the form shows " + String.join(", ", FIELD_KEYS)
+                          + "); stridelab train takes it"
+                        : ": not a setting of the lab"))
+                .toList();
+    }
+
     /** Several paths separated by the platform's path separator (":" or ";"), or none. */
     private static List<String> paths(String value) {
         return value == null || value.isBlank() ? List.of() : List.of(value.split(java.io.File.pathSeparator));
