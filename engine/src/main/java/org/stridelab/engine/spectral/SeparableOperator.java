@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * permute. Layouts (NC = N*C):
  * <pre>
  * forward:  x [N, H, W, C] --permute--> [(nc,y), x]  --B_k, x^T-->  T_k [q, (nc,y)] = [(q,nc), y]
- *           T_1 A1^T - T_2 A2^T           Y   [(q,n,c), n]  --permute-->  y [N, h, w, C]
+ *           T_1 A1^T - T_2 A2^T           Y   [(q,nc), n]  --permute-->  y [N, h, w, C]
  * backward: g [N, h, w, C] --permute--> G [(q,nc), n]
  *           U_k = G A_k                   [(q,nc), y] = [q, (nc,y)]
  *           U_1^T B1 - U_2^T B2           dx  [(nc,y), x]  --permute-->  [N, H, W, C]

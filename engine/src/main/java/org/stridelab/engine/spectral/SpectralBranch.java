@@ -15,8 +15,8 @@ import org.stridelab.engine.nn.Parameter;
  * stride once.
  *
  * <p>The operators work channels-last, the network's layout. A branch made for
- * channels-first maps ([N, C, H, W]: the tests' reference layout, the
- * inspector's single images) transposes around them.
+ * channels-first maps ([N, C, H, W], the layout of the reference tests and of
+ * callers holding single images) transposes around them.
  */
 final class SpectralBranch implements Layer {
     private final BranchBackend backend;
