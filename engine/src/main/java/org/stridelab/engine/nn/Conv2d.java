@@ -14,9 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * No bias: in ResNet every convolution is followed by batch norm, which has its own shift.
  */
 public final class Conv2d implements ConvLayer {
-    /** Backward in slices of the batch for layers with at most this many input channels. */
+    /** Backward in slices of the batch only for layers with at most this many input channels. */
     private static final long SLICED_MAX_CHANNELS = 32;
-    private static final long SLICE_BYTES = 2L << 20;
+    /**
+     * The property that turns backward slices on: their size in bytes, 0 (the
+     * default) for the whole batch at once. See {@link #backwardChunk}.
+     */
+    public static final String SLICE_PROPERTY = "stridelab.convSliceBytes";
+    private static final long DEFAULT_SLICE_BYTES = Long.getLong(SLICE_PROPERTY, 0L);
 
     private final Parameter weight;
     private final int kernel;
@@ -24,6 +29,7 @@ public final class Conv2d implements ConvLayer {
     private final int padding;
     private final boolean pointwise;
     private boolean inputGradient = true;
+    private long sliceBytes = DEFAULT_SLICE_BYTES;
     private INDArray input;
     private INDArray sampled;
 
@@ -67,6 +73,14 @@ public final class Conv2d implements ConvLayer {
     @Override
     public long multiplyAdds(int height, int width) {
         return (long) outputSize(height) * outputSize(width) * weight.value().length();
+    }
+
+    /** Sets the backward slice size in bytes (0: whole batch); the property sets it for every layer. */
+    void backwardSliceBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("backward slice size must be >= 0 bytes, got " + bytes);
+        }
+        this.sliceBytes = bytes;
     }
 
     @Override
@@ -128,16 +142,20 @@ public final class Conv2d implements ConvLayer {
 
     /**
      * Images per {@code conv2d_bp} call. With few channels on large maps oneDNN's
-     * weight gradient ran 2-2.5x faster over 2 MB slices of the batch than over the
-     * whole batch at once (16 channels at 32x32: 27 ms down to 10 ms per layer here);
-     * with 64 channels or more slicing made it slower, so those run whole.
+     * weight gradient once ran 2-2.5x faster over 2 MB slices of the batch than
+     * over the whole batch (16 channels at 32x32: 27 ms down to 10 ms per layer,
+     * on the machine the lab was first tuned on); on the 2026-12-03 build machine
+     * (AMD EPYC, AVX2) whole batches were faster instead (a width-0.25 strided
+     * step 5-9 % faster without slices, three alternating pairs). The cache sizes
+     * decide, so slicing is off by default and {@code -Dstridelab.convSliceBytes=2097152}
+     * turns it back on; layers with more than 32 input channels always run whole.
      */
     private long backwardChunk(INDArray input) {
         long perImage = input.length() / input.size(0) * input.data().getElementSize();
-        if (inChannels() > SLICED_MAX_CHANNELS) {
+        if (sliceBytes == 0 || inChannels() > SLICED_MAX_CHANNELS) {
             return input.size(0);
         }
-        return Math.max(1, Math.min(input.size(0), SLICE_BYTES / perImage));
+        return Math.max(1, Math.min(input.size(0), sliceBytes / perImage));
     }
 
     private static INDArray rows(INDArray a, long from, long to) {

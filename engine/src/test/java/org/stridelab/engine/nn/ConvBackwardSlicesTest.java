@@ -9,14 +9,16 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A narrow convolution on a batch larger than one backward slice (2 MB) gives
- * the same input and weight gradients as one conv2d_bp over the whole batch.
+ * A narrow convolution on a batch larger than one backward slice (2 MB, the
+ * size {@code -Dstridelab.convSliceBytes} turns on) gives the same input and
+ * weight gradients as one conv2d_bp over the whole batch.
  */
 class ConvBackwardSlicesTest {
 
     @Test
     void slicedBackwardEqualsWholeBatchBackward() {
         Conv2d conv = new Conv2d("c", 16, 16, 3, 1, 1, 3);
+        conv.backwardSliceBytes(2L << 20);
         // 40 images of 16 x 32 x 32 floats = 2.6 MB: slices of 32 and 8 images.
         INDArray x = Nd4j.randn(5, new long[]{40, 32, 32, 16}).castTo(DataType.FLOAT);
         INDArray g = Nd4j.randn(6, new long[]{40, 32, 32, 16}).castTo(DataType.FLOAT);
@@ -32,6 +34,13 @@ class ConvBackwardSlicesTest {
                 .build());
         assertEquals(0, relativeError(expectedIn, gradIn), 1e-5);
         assertEquals(0, relativeError(expectedW, conv.weight().grad()), 1e-5);
+    }
+
+    @Test
+    void negativeSliceSizeIsRefused() {
+        Conv2d conv = new Conv2d("c", 16, 16, 3, 1, 1, 3);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> conv.backwardSliceBytes(-1));
     }
 
     private static double relativeError(INDArray expected, INDArray actual) {
