@@ -21,7 +21,6 @@ public final class Conv2d implements ConvLayer {
      * default) for the whole batch at once. See {@link #backwardChunk}.
      */
     public static final String SLICE_PROPERTY = "stridelab.convSliceBytes";
-    private static final long DEFAULT_SLICE_BYTES = Long.getLong(SLICE_PROPERTY, 0L);
 
     private final Parameter weight;
     private final int kernel;
@@ -29,7 +28,7 @@ public final class Conv2d implements ConvLayer {
     private final int padding;
     private final boolean pointwise;
     private boolean inputGradient = true;
-    private long sliceBytes = DEFAULT_SLICE_BYTES;
+    private long sliceBytes = sliceBytes(System.getProperty(SLICE_PROPERTY));
     private INDArray input;
     private INDArray sampled;
 
@@ -73,6 +72,27 @@ public final class Conv2d implements ConvLayer {
     @Override
     public long multiplyAdds(int height, int width) {
         return (long) outputSize(height) * outputSize(width) * weight.value().length();
+    }
+
+    /**
+     * The slice size a {@code -Dstridelab.convSliceBytes} value asks for (null: 0).
+     *
+     * @throws IllegalArgumentException for anything but a whole number of bytes {@code >= 0}
+     */
+    static long sliceBytes(String property) {
+        if (property == null || property.isBlank()) {
+            return 0;
+        }
+        try {
+            long bytes = Long.parseLong(property.strip());
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException("-D" + SLICE_PROPERTY + "=" + property
+                + " is not understood: give the backward slice size in bytes (e.g. 2097152), or 0 for whole batches");
     }
 
     /** Sets the backward slice size in bytes (0: whole batch); the property sets it for every layer. */

@@ -43,6 +43,17 @@ class ConvBackwardSlicesTest {
                 () -> conv.backwardSliceBytes(-1));
     }
 
+    @Test
+    void slicePropertyIsReadOrRefusedWithItsValue() {
+        assertEquals(0, Conv2d.sliceBytes(null));
+        assertEquals(2097152, Conv2d.sliceBytes(" 2097152 "));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Conv2d.sliceBytes("2MB"));
+        assertEquals("-Dstridelab.convSliceBytes=2MB is not understood: give the backward slice size in bytes "
+                + "(e.g. 2097152), or 0 for whole batches", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Conv2d.sliceBytes("-1"));
+    }
+
     private static double relativeError(INDArray expected, INDArray actual) {
         return expected.sub(actual).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue();
     }
