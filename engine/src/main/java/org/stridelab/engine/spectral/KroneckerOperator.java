@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * For small maps, the whole 2-D operator as one {@code (H*W) x (h*w)} matrix
  * {@code K[(y,x),(n,q)] = A1[n,y] B1[q,x] - A2[n,y] B2[q,x]}: forward, adjoint
  * and the stride gradients are then one GEMM each on {@code [N*C, H*W]} views
- * of the map made channels-first (one permute in, one out, per pass). Only worth it while K stays small (its flop count
- * grows with {@code h*w} per pixel); see {@link SpectralOperator#prefersKronecker}.
+ * of the map made channels-first (one permute in, one out, per pass). Only
+ * worth it while K stays small (its flop count grows with {@code h*w} per
+ * pixel); see {@link SpectralOperator#prefersKronecker}.
  */
 final class KroneckerOperator extends SpectralOperator {
     private final INDArray k;
@@ -50,7 +51,7 @@ final class KroneckerOperator extends SpectralOperator {
         checkInput(input);
         long n = input.size(0);
         long c = input.size(3);
-        INDArray x2 = contiguous(input.permute(0, 3, 1, 2)).reshape('c', n * c, (long) inputHeight * inputWidth);
+        INDArray x2 = toChannelsFirst(input).reshape('c', n * c, (long) inputHeight * inputWidth);
         INDArray y = Nd4j.createUninitialized(dataType, n * c, (long) outputHeight * outputWidth);
         Nd4j.gemm(x2, k, y, false, false, 1.0, 0.0);
         return new Forward(toChannelsLast(y.reshape('c', n, c, outputHeight, outputWidth)),
@@ -62,7 +63,7 @@ final class KroneckerOperator extends SpectralOperator {
         checkGradient(gradOutput);
         long n = gradOutput.size(0);
         long c = gradOutput.size(3);
-        INDArray g2 = contiguous(gradOutput.permute(0, 3, 1, 2)).reshape('c', n * c, (long) outputHeight * outputWidth);
+        INDArray g2 = toChannelsFirst(gradOutput).reshape('c', n * c, (long) outputHeight * outputWidth);
         INDArray gradIn = Nd4j.createUninitialized(dataType, n * c, (long) inputHeight * inputWidth);
         Nd4j.gemm(g2, k, gradIn, false, true, 1.0, 0.0);
         double gh = 0;

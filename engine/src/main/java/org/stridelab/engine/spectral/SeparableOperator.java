@@ -67,7 +67,7 @@ final class SeparableOperator extends SpectralOperator {
         long n = input.size(0);
         long c = input.size(3);
         long nc = n * c;
-        INDArray x2 = contiguous(input.permute(0, 3, 1, 2)).reshape('c', nc * inputHeight, inputWidth);
+        INDArray x2 = toChannelsFirst(input).reshape('c', nc * inputHeight, inputWidth);
         // T_1 and T_2 are the two row blocks of one result: the input is read once.
         INDArray t12 = Nd4j.createUninitialized(dataType, 2L * outputWidth, nc * inputHeight);
         Nd4j.gemm(b12, x2, t12, false, true, 1.0, 0.0);

@@ -40,7 +40,7 @@ final class SpectralBranch implements Layer {
         INDArray nhwc = channelsLast ? input : input.permute(0, 2, 3, 1);
         operator = backend.operatorFor((int) nhwc.size(1), (int) nhwc.size(2), input.dataType());
         last = operator.forward(nhwc, training && backend.learnsStrides());
-        return channelsLast ? last.output() : last.output().permute(0, 3, 1, 2).dup('c');
+        return channelsLast ? last.output() : SpectralOperator.toChannelsFirst(last.output());
     }
 
     @Override
@@ -61,7 +61,7 @@ final class SpectralBranch implements Layer {
         if (strides) {
             backend.addStrideGradient(b.gradStrideHeight(), b.gradStrideWidth());
         }
-        return channelsLast ? b.gradInput() : b.gradInput().permute(0, 3, 1, 2).dup('c');
+        return channelsLast ? b.gradInput() : SpectralOperator.toChannelsFirst(b.gradInput());
     }
 
     @Override

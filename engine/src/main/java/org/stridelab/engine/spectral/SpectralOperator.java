@@ -25,8 +25,8 @@ abstract class SpectralOperator {
      * Whether the full {@code (H*W) x (h*w)} matrix beats the separable form. The
      * Kronecker form costs {@code H*W*h*w} multiply-adds per image against
      * {@code 2*w*H*W + 2*H*h*w} for the separable one, but it is one GEMM where
-     * the separable form makes three (and two per output row's worth of small
-     * operands). Both make the same two layout changes per pass. Measured here
+     * the separable form makes three with small inner dimensions. Both make the
+     * same two layout changes per pass. Measured here
      * (2 cores, batch 128, float, channels-last maps, in a workspace, forward +
      * backward with stride gradients), Kronecker time / separable time against
      * the cost ratio: 8x8 to 4x4 0.63 (ratio 1.33), 8x8 to 6x6 0.68 (1.71),
@@ -96,6 +96,11 @@ abstract class SpectralOperator {
 
     /** The adjoint applied to {@code gradOutput}, and the stride gradients when asked (needs a kept forward). */
     abstract Backward backward(Forward forward, INDArray gradOutput, boolean strideGradients);
+
+    /** A channels-last map as the dense [N, C, H, W] array the GEMMs read (one permute-and-copy). */
+    static INDArray toChannelsFirst(INDArray channelsLast) {
+        return contiguous(channelsLast.permute(0, 3, 1, 2));
+    }
 
     /** [N, C, H, W] to a dense [N, H, W, C] copy. */
     static INDArray toChannelsLast(INDArray channelsFirst) {
