@@ -14,8 +14,14 @@ import org.stridelab.engine.nn.Layer;
  *
  * <pre>
  *   main:     conv3x3(stride) → [pool] → BN+ReLU → conv3x3 → BN ───┐
- *   shortcut: identity, or conv1x1(stride) → [pool] → BN ──────────+→ ReLU
+ *   shortcut: identity, or [pool] → conv1x1(stride) → BN ──────────+→ ReLU
  * </pre>
+ *
+ * The shortcut pools before its 1x1 convolution, not after: both are linear,
+ * bias-free and act on different axes (space, channels), so they commute exactly,
+ * and pooling the block's input moves half the channels of the conv's output,
+ * while the 1x1 conv then runs at the pooled resolution
+ * ({@code ShortcutPoolingCommutesTest}).
  *
  * The last BN, the sum and the ReLU run as one fused pass ({@link BatchNorm#forwardAddRelu}).
  *
@@ -52,7 +58,7 @@ public final class BasicBlock implements Layer {
         this.bn2 = new BatchNorm(name + ".bn2", out);
         boolean project = site != null || in != out;
         this.shortcutConv = project ? convs.create(name + ".shortcut.conv", in, out, 1, stride, 0, seed + 2) : null;
-        this.shortcutPool = project && site != null ? site.poolAfterShortcutConv().orElse(null) : null;
+        this.shortcutPool = project && site != null ? site.poolOnShortcut().orElse(null) : null;
         this.shortcutBn = project ? new BatchNorm(name + ".shortcut.bn", out) : null;
         this.children = listChildren();
     }
@@ -82,10 +88,10 @@ public final class BasicBlock implements Layer {
         h = conv2.forward(h, training);
         INDArray s = x;
         if (shortcutConv != null) {
-            s = shortcutConv.forward(x, training);
             if (shortcutPool != null) {
                 s = shortcutPool.forward(s, training);
             }
+            s = shortcutConv.forward(s, training);
             s = shortcutBn.forward(s, training);
         }
         return bn2.forwardAddRelu(h, s, training);
@@ -105,11 +111,11 @@ public final class BasicBlock implements Layer {
         if (shortcutConv == null) {
             return gMain.addi(g);
         }
-        INDArray gShort = shortcutBn.backward(g);
+        INDArray gShort = shortcutConv.backward(shortcutBn.backward(g));
         if (shortcutPool != null) {
             gShort = shortcutPool.backward(gShort);
         }
-        return gMain.addi(shortcutConv.backward(gShort));
+        return gMain.addi(gShort);
     }
 
     /** Every layer of the block, each once, in forward order; the pools are the site's branches. */
@@ -125,10 +131,10 @@ public final class BasicBlock implements Layer {
         }
         all.addAll(List.of(bn1, conv2, bn2));
         if (shortcutConv != null) {
-            all.add(shortcutConv);
             if (shortcutPool != null) {
                 all.add(shortcutPool);
             }
+            all.add(shortcutConv);
             all.add(shortcutBn);
         }
         return List.copyOf(all);
@@ -139,7 +145,9 @@ public final class BasicBlock implements Layer {
         int[] mid = outputSize(height, width);
         long total = conv1.multiplyAdds(height, width) + conv2.multiplyAdds(mid[0], mid[1]);
         if (shortcutConv != null) {
-            total += shortcutConv.multiplyAdds(height, width);
+            // a pooled shortcut convolves the pooled map; a strided one carries the stride itself
+            total += shortcutPool != null ? shortcutConv.multiplyAdds(mid[0], mid[1])
+                    : shortcutConv.multiplyAdds(height, width);
         }
         return total;
     }

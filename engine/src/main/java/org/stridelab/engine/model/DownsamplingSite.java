@@ -27,8 +27,11 @@ public interface DownsamplingSite {
     /** The pooling after the block's first conv (or after the stem conv), if any. */
     Optional<Layer> poolAfterMainConv();
 
-    /** The pooling after the 1x1 shortcut conv, sharing parameters with the main one, if any. */
-    Optional<Layer> poolAfterShortcutConv();
+    /**
+     * The pooling on the 1x1 shortcut, sharing parameters with the main one, if any. It
+     * runs on the shortcut's input, before its conv (the two commute, see {@link BasicBlock}).
+     */
+    Optional<Layer> poolOnShortcut();
 
     /** Trainable parameters of the site itself (DiffStride's strides); empty otherwise. */
     default List<Parameter> parameters() {

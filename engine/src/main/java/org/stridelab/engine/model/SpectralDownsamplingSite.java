@@ -12,7 +12,7 @@ import org.stridelab.engine.spectral.DiffStride;
 /**
  * A downsampling site of ResNet-18 that pools in the frequency domain: its
  * convolutions run at stride 1 and ONE pooling instance (fixed or DiffStride)
- * follows both the block's first conv and its 1x1 shortcut conv, as two
+ * follows the block's first conv and precedes its 1x1 shortcut conv, as two
  * branches sharing the strides. The stem uses only the main branch.
  *
  * <p>The branches are the pooling's channels-last ones: the network's maps go
@@ -77,7 +77,7 @@ public final class SpectralDownsamplingSite implements DownsamplingSite {
     }
 
     @Override
-    public Optional<Layer> poolAfterShortcutConv() {
+    public Optional<Layer> poolOnShortcut() {
         return Optional.of(shortcut);
     }
 

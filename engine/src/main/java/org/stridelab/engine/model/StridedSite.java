@@ -34,7 +34,7 @@ public final class StridedSite implements DownsamplingSite {
     }
 
     @Override
-    public Optional<Layer> poolAfterShortcutConv() {
+    public Optional<Layer> poolOnShortcut() {
         return Optional.empty();
     }
 

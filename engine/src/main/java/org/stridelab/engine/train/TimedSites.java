@@ -51,7 +51,7 @@ final class TimedSites implements SiteFactory {
         Timed(DownsamplingSite site) {
             this.site = site;
             this.main = site.poolAfterMainConv().map(TimedLayer::new);
-            this.shortcut = site.poolAfterShortcutConv().map(TimedLayer::new);
+            this.shortcut = site.poolOnShortcut().map(TimedLayer::new);
         }
 
         @Override
@@ -65,7 +65,7 @@ final class TimedSites implements SiteFactory {
         }
 
         @Override
-        public Optional<Layer> poolAfterShortcutConv() {
+        public Optional<Layer> poolOnShortcut() {
             return shortcut;
         }
 

@@ -24,7 +24,7 @@ class SpectralDownsamplingSiteTest {
         SpectralDownsamplingSite site = SpectralDownsamplingSite.fixed("stage2", 2, 2);
         assertEquals(1, site.convStride());
         Layer main = site.poolAfterMainConv().orElseThrow();
-        Layer shortcut = site.poolAfterShortcutConv().orElseThrow();
+        Layer shortcut = site.poolOnShortcut().orElseThrow();
         assertNotSame(main, shortcut);
         assertSame(main, site.poolAfterMainConv().orElseThrow()); // the same layer every time it is asked
         assertTrue(site.parameters().isEmpty());
@@ -46,7 +46,7 @@ class SpectralDownsamplingSiteTest {
         assertEquals(1, site.parameters().size());
         Parameter stride = site.parameters().get(0);
         Layer main = site.poolAfterMainConv().orElseThrow();
-        Layer shortcut = site.poolAfterShortcutConv().orElseThrow();
+        Layer shortcut = site.poolOnShortcut().orElseThrow();
         assertSame(stride, main.parameters().get(0), "the main branch lists the strides");
         assertTrue(shortcut.parameters().isEmpty(), "the shortcut adds to their gradient without listing them again");
         assertArrayEquals(new int[] {24, 24}, site.outputSize(32, 32));
