@@ -90,6 +90,8 @@ public final class LabWindow {
     private final InspectorController inspector;
     private final CompareController compare;
     private TrainingSession session;
+    /** The folder of the run last started here, for messages from other threads (a signal's). */
+    private volatile java.nio.file.Path trainedFolder;
     private RunHandle reopened;
     private int runCount;
     private boolean closing;
@@ -175,6 +177,12 @@ public final class LabWindow {
 
     public ObjectProperty<SessionState> stateProperty() {
         return state;
+    }
+
+    /** Where the checkpoint of the run started here is kept, in words (any thread). */
+    public String checkpointInWords() {
+        java.nio.file.Path folder = trainedFolder;
+        return folder == null ? "none (no run was started)" : "the one in " + folder;
     }
 
     /** The run the progress and stride views follow (the last started or opened), or null. */
@@ -326,6 +334,7 @@ public final class LabWindow {
         status.setText((resume ? "Continuing " : "Starting ") + run.config().label() + " in " + run.folder());
         status.setProgress(0);
         session = TrainingSession.start(run, resume, worker, events);
+        trainedFolder = run.folder();
         inspector.followData(run.config().data().source());
     }
 
@@ -431,6 +440,22 @@ public final class LabWindow {
         ask.setContentText("The run stops after its current step and saves a checkpoint; you can continue it later "
                 + "with Open run\u2026 \u2192 Continue run, or from the command line with --resume.");
         if (ask.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        quitAfterStop();
+    }
+
+    /**
+     * Quits without asking, as a confirmed close does: a run that trains stops
+     * after its current step and saves its checkpoint first. What a SIGTERM or
+     * Ctrl-C in the launching terminal does (FX thread).
+     */
+    public void quitAfterStop() {
+        if (closing) {
+            return;
+        }
+        if (!state.get().isActive()) {
+            exitOnce();
             return;
         }
         closing = true;

@@ -1,12 +1,14 @@
 package org.stridelab.app;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.stridelab.app.config.LaunchOptions;
 import org.stridelab.app.training.TrainingWorker;
+import org.stridelab.engine.session.GracefulStop;
 
 /**
  * Starts the lab. {@code main} first starts the training worker thread (from
@@ -21,6 +23,8 @@ import org.stridelab.app.training.TrainingWorker;
  * {@code --compare=DIR[:DIR...]} lists folders of runs or grids in the Compare tab, everything ticked.
  */
 public final class StrideLabApp extends Application {
+    /** Ctrl-C and SIGTERM: stop the run at a step boundary, save its checkpoint, then quit (set in start). */
+    private static volatile GracefulStop signals;
 
     public static void main(String[] args) {
         for (String a : args) {
@@ -33,7 +37,8 @@ public final class StrideLabApp extends Application {
         System.out.println("[stridelab] training worker started from thread '" + worker.startedFrom() + "'");
         launch(args);
         // ND4J and the data loader may leave non-daemon threads behind; the window has stopped training cleanly.
-        System.exit(0);
+        GracefulStop s = signals;
+        System.exit(s == null ? 0 : s.exitCode(0));
     }
 
     @Override
@@ -44,6 +49,10 @@ public final class StrideLabApp extends Application {
         }
         LabWindow window = new LabWindow(stage, LaunchOptions.from(p.getNamed(), p.getUnnamed()),
                 TrainingWorker.shared());
+        // Without these, Ctrl-C in the launching terminal (or a kill, a logout) ended the JVM at once and lost
+        // everything since the run's last checkpoint; now it quits the way a confirmed close does.
+        signals = new GracefulStop(() -> Platform.runLater(window::quitAfterStop), window::checkpointInWords,
+                GracefulStop.DEFAULT_BOUND, System.err);
         var icon = StrideLabApp.class.getResource("icons/stridelab.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon.toExternalForm()));

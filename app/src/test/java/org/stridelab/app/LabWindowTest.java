@@ -200,6 +200,21 @@ class LabWindowTest {
     }
 
     @Test
+    void aSignalQuitsWithoutAskingOnceTheRunHasSavedItsCheckpoint(FxRobot robot) throws Exception {
+        fillTinyRun(robot, "strided");
+        robot.clickOn("#startButton");
+        String run = fx(() -> window.currentRun().key());
+        awaitOrExplain(120, () -> lossPoints(run) >= 1);
+        // what the SIGTERM / Ctrl-C handler installed by StrideLabApp runs
+        javafx.application.Platform.runLater(window::quitAfterStop);
+        awaitOrExplain(90, exited::get);
+        assertTrue(robot.lookup("Stop the run and quit?").tryQuery().isEmpty(), "a signal asks nothing");
+        assertEquals(SessionState.IDLE, fx(window::state), "training had stopped when the lab quit");
+        assertTrue(new RunFolder(fx(() -> window.currentRun().folder())).hasCheckpoint(), "and saved its checkpoint");
+        assertTrue(fx(window::checkpointInWords).contains(fx(() -> window.currentRun().folder()).toString()));
+    }
+
+    @Test
     void diffStrideRunDrawsStridesAndMasksAndTakesLiveChanges(FxRobot robot) throws Exception {
         assumeTrue(MethodSupport.supported(DownsamplingMethod.DIFFSTRIDE),
                 "this engine build cannot train diffstride yet: " + MethodSupport.problem(DownsamplingMethod.DIFFSTRIDE));

@@ -1,5 +1,6 @@
 package org.stridelab.engine.cli;
 
+import org.stridelab.engine.session.GracefulStop;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -1,6 +1,7 @@
 package org.stridelab.engine.cli;
 
 
+import org.stridelab.engine.session.GracefulStop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -143,6 +143,7 @@ class RunLifecycleProcessTest {
         String signal = ChildCli.gracefulStopSignal();
         again.signal(signal);
         again.awaitOutput("stopping after the current step", RUN_LIMIT);
+        Thread.sleep(GracefulStop.ECHO_NANOS / 1_000_000 + 300); // sooner, it would count as an echo of the first
         again.signal(signal);
         assertEquals(signal.equals("INT") ? 130 : 143, again.awaitExit(Duration.ofSeconds(20)));
         assertTrue(again.output().contains("again: exiting now"), again.output());

@@ -1,18 +1,20 @@
-package org.stridelab.engine.cli;
+package org.stridelab.engine.session;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM for the commands that train: the first signal asks
- * the run to stop after its current step, which then saves a checkpoint, and the
- * command exits normally with 130 (SIGINT) or 143 (SIGTERM) once that is done. A
- * second signal, or the bound running out (a stuck step), exits at once and says
- * which checkpoint is kept.
+ * Ctrl-C (SIGINT) and SIGTERM for whatever trains (the commands, the lab window):
+ * the first signal asks the run to stop after its current step, which then saves
+ * a checkpoint, and the program exits normally with 130 (SIGINT) or 143 (SIGTERM)
+ * once that is done. A second signal, or the bound running out (a stuck step),
+ * exits at once and says which checkpoint is kept.
  *
  * <p>Why signal handlers and not a shutdown hook: a hook runs while the JVM is
  * already exiting, and returning from it ends the process before the training
@@ -21,10 +23,13 @@ import sun.misc.SignalHandler;
  * decide when to exit. Where a signal cannot be handled (SIGTERM on some
  * systems), the JVM's default stays in place.
  */
-final class GracefulStop implements AutoCloseable {
+public final class GracefulStop implements AutoCloseable {
     /** How long a stop may wait for the current step and its checkpoint: one full-width DiffStride step takes ~20 s. */
-    static final Duration DEFAULT_BOUND = Duration.ofSeconds(
+    public static final Duration DEFAULT_BOUND = Duration.ofSeconds(
             Long.getLong("stridelab.stopWaitSeconds", 120));
+
+    /** Repeats closer than this to the first signal are echoes of it (see {@link #onSignal}). */
+    static final long ECHO_NANOS = 1_000_000_000L;
 
     private static final int SIGINT_EXIT = 130;
     private static final int SIGTERM_EXIT = 143;
@@ -35,20 +40,31 @@ final class GracefulStop implements AutoCloseable {
     private final PrintStream err;
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
+    private final IntConsumer halt;
+    private final LongSupplier nanoClock;
     private volatile int exitCode;
+    private volatile long firstSignalNanos;
     private volatile Thread deadline;
 
     /**
      * @param requestStop    sets the stop flag and returns (never waits)
      * @param lastCheckpoint the checkpoint on disk now, in words
      */
-    GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err) {
+    public GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err) {
+        this(requestStop, lastCheckpoint, bound, err, Runtime.getRuntime()::halt, System::nanoTime, true);
+    }
+
+    /** For tests: how to quit at once, the clock, and whether to install the handlers at all. */
+    GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err,
+                 IntConsumer halt, LongSupplier nanoClock, boolean installHandlers) {
         this.requestStop = requestStop;
         this.lastCheckpoint = lastCheckpoint;
         this.bound = bound;
         this.err = err;
-        this.previousInt = install("INT", SIGINT_EXIT);
-        this.previousTerm = install("TERM", SIGTERM_EXIT);
+        this.halt = halt;
+        this.nanoClock = nanoClock;
+        this.previousInt = installHandlers ? install("INT", SIGINT_EXIT) : null;
+        this.previousTerm = installHandlers ? install("TERM", SIGTERM_EXIT) : null;
     }
 
     private SignalHandler install(String name, int code) {
@@ -65,14 +81,28 @@ final class GracefulStop implements AutoCloseable {
         }
     }
 
-    private synchronized void onSignal(String name, int code) {
+    /**
+     * A signal arrived. A repeat within {@link #ECHO_NANOS} of the first is the
+     * same request delivered twice, not a second Ctrl-C: the terminal signals the
+     * whole foreground process group, and a parent such as {@code mvn javafx:run}
+     * or {@code timeout} passes the signal on as well (the window under
+     * {@code timeout} quit without its checkpoint before this).
+     */
+    synchronized void onSignal(String name, int code) {
         if (exitCode != 0) {
+            if (nanoClock.getAsLong() - firstSignalNanos < ECHO_NANOS) {
+                err.println("stridelab: SIG" + name + " right after the first signal: taken as the same request");
+                err.flush();
+                return;
+            }
             err.println("stridelab: SIG" + name + " again: exiting now without waiting; the last checkpoint kept is "
                     + lastCheckpoint.get());
             err.flush();
-            Runtime.getRuntime().halt(exitCode);
+            halt.accept(exitCode);
+            return;
         }
         exitCode = code;
+        firstSignalNanos = nanoClock.getAsLong();
         err.printf(Locale.ROOT, "%nstridelab: SIG%s: stopping after the current step and saving a checkpoint "
                 + "(waiting up to %d s; press Ctrl-C again to quit at once)%n", name, bound.toSeconds());
         err.flush();
@@ -92,16 +122,16 @@ final class GracefulStop implements AutoCloseable {
         err.println("stridelab: the current step did not end within " + bound.toSeconds() + " s; exiting without "
                 + "a new checkpoint; the last checkpoint kept is " + lastCheckpoint.get());
         err.flush();
-        Runtime.getRuntime().halt(exitCode);
+        halt.accept(exitCode);
     }
 
     /** True once a signal asked for a stop. */
-    boolean signalled() {
+    public boolean signalled() {
         return exitCode != 0;
     }
 
     /** The command's exit code: 130 or 143 after a signal, else {@code normal}. */
-    int exitCode(int normal) {
+    public int exitCode(int normal) {
         return exitCode != 0 ? exitCode : normal;
     }
 
