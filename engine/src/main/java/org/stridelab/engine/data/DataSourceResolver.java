@@ -23,10 +23,13 @@ public final class DataSourceResolver {
     private DataSourceResolver() {
     }
 
-    /** Resolves against the dataset cache {@link DataHome#datasets()}. */
+    /**
+     * Resolves against the dataset cache {@link DataHome#datasets()}; a download
+     * comes from the mirror named by {@value CifarDownloader#MIRROR_PROPERTY} when
+     * one is set, as for {@code stridelab download} and the window.
+     */
     public static DatasetSplits resolve(String spec, DownloadProgress progress, boolean allowDownload) {
-        return resolve(spec, progress, allowDownload, DataHome.datasets(),
-                new CifarDownloader(CifarLayout.OFFICIAL_URI, CifarLayout.OFFICIAL_MD5, DataHome.datasets()));
+        return resolve(spec, progress, allowDownload, DataHome.datasets(), new CifarDownloader());
     }
 
     /**

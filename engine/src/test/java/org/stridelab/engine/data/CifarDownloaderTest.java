@@ -116,6 +116,25 @@ class CifarDownloaderTest {
     }
 
     @Test
+    void trainingWithDownloadUsesTheMirrorProperty() {
+        // `train --data cifar10 --download` resolves through here; it used to go to Toronto whatever the property
+        System.setProperty(CifarDownloader.MIRROR_PROPERTY,
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar.tar.gz");
+        System.setProperty(CifarDownloader.MIRROR_MD5_PROPERTY, md5);
+        System.setProperty("stridelab.home", dir.resolve("home").toString());
+        try {
+            DatasetSplits splits = DataSourceResolver.resolve("cifar10", DownloadProgress.NONE, true);
+            assertEquals(List.of(""), ranges, "one request, to the mirror");
+            assertEquals(100, splits.train().size(), splits.description());
+            assertTrue(Files.exists(DataHome.datasets().resolve(CifarLayout.ARCHIVE_NAME)));
+        } finally {
+            System.clearProperty(CifarDownloader.MIRROR_PROPERTY);
+            System.clearProperty(CifarDownloader.MIRROR_MD5_PROPERTY);
+            System.clearProperty("stridelab.home");
+        }
+    }
+
+    @Test
     void resumesAPartialFileWithARangeRequest() throws IOException {
         CifarDownloader d = downloader(md5);
         Files.createDirectories(d.partPath().getParent());
