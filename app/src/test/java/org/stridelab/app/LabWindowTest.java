@@ -181,10 +181,7 @@ class LabWindowTest {
 
     @Test
     void closingDuringARunAsksThenStopsCleanlyBeforeQuitting(FxRobot robot) throws Exception {
-        fillTinyRun(robot, "strided");
-        robot.clickOn("#startButton");
-        String run = fx(() -> window.currentRun().key());
-        awaitOrExplain(120, () -> lossPoints(run) >= 1);
+        startTinyRunAndAwaitItsFirstStep(robot);
         // as the window manager's close button does; not waited for: it opens a dialog
         javafx.application.Platform.runLater(() -> window.stage().fireEvent(
                 new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -201,10 +198,7 @@ class LabWindowTest {
 
     @Test
     void aSignalQuitsWithoutAskingOnceTheRunHasSavedItsCheckpoint(FxRobot robot) throws Exception {
-        fillTinyRun(robot, "strided");
-        robot.clickOn("#startButton");
-        String run = fx(() -> window.currentRun().key());
-        awaitOrExplain(120, () -> lossPoints(run) >= 1);
+        startTinyRunAndAwaitItsFirstStep(robot);
         // what the SIGTERM / Ctrl-C handler installed by StrideLabApp runs
         javafx.application.Platform.runLater(window::quitAfterStop);
         awaitOrExplain(90, exited::get);
@@ -375,6 +369,13 @@ class LabWindowTest {
     }
 
     /** Waits; on timeout fails with what the window says (status bar), not a bare TimeoutException. */
+    private void startTinyRunAndAwaitItsFirstStep(FxRobot robot) throws Exception {
+        fillTinyRun(robot, "strided");
+        robot.clickOn("#startButton");
+        String run = fx(() -> window.currentRun().key());
+        awaitOrExplain(120, () -> lossPoints(run) >= 1);
+    }
+
     private void awaitOrExplain(int seconds, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);

@@ -28,6 +28,11 @@ public final class GracefulStop implements AutoCloseable {
     public static final Duration DEFAULT_BOUND = Duration.ofSeconds(
             Long.getLong("stridelab.stopWaitSeconds", 120));
 
+    /** How to quit at once, and what time it is: the JVM's, or a test's. */
+    record Hooks(IntConsumer halt, LongSupplier nanoClock) {
+        static final Hooks REAL = new Hooks(Runtime.getRuntime()::halt, System::nanoTime);
+    }
+
     /** Repeats closer than this to the first signal are echoes of it (see {@link #onSignal}). */
     static final long ECHO_NANOS = 1_000_000_000L;
 
@@ -40,8 +45,7 @@ public final class GracefulStop implements AutoCloseable {
     private final PrintStream err;
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
-    private final IntConsumer halt;
-    private final LongSupplier nanoClock;
+    private final Hooks hooks;
     private volatile int exitCode;
     private volatile long firstSignalNanos;
     private volatile Thread deadline;
@@ -51,18 +55,17 @@ public final class GracefulStop implements AutoCloseable {
      * @param lastCheckpoint the checkpoint on disk now, in words
      */
     public GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err) {
-        this(requestStop, lastCheckpoint, bound, err, Runtime.getRuntime()::halt, System::nanoTime, true);
+        this(requestStop, lastCheckpoint, bound, err, Hooks.REAL, true);
     }
 
-    /** For tests: how to quit at once, the clock, and whether to install the handlers at all. */
+    /** For tests: their hooks, and whether to install the handlers at all. */
     GracefulStop(Runnable requestStop, Supplier<String> lastCheckpoint, Duration bound, PrintStream err,
-                 IntConsumer halt, LongSupplier nanoClock, boolean installHandlers) {
+                 Hooks hooks, boolean installHandlers) {
         this.requestStop = requestStop;
         this.lastCheckpoint = lastCheckpoint;
         this.bound = bound;
         this.err = err;
-        this.halt = halt;
-        this.nanoClock = nanoClock;
+        this.hooks = hooks;
         this.previousInt = installHandlers ? install("INT", SIGINT_EXIT) : null;
         this.previousTerm = installHandlers ? install("TERM", SIGTERM_EXIT) : null;
     }
@@ -90,7 +93,7 @@ public final class GracefulStop implements AutoCloseable {
      */
     synchronized void onSignal(String name, int code) {
         if (exitCode != 0) {
-            if (nanoClock.getAsLong() - firstSignalNanos < ECHO_NANOS) {
+            if (hooks.nanoClock().getAsLong() - firstSignalNanos < ECHO_NANOS) {
                 err.println("stridelab: SIG" + name + " right after the first signal: taken as the same request");
                 err.flush();
                 return;
@@ -98,11 +101,11 @@ public final class GracefulStop implements AutoCloseable {
             err.println("stridelab: SIG" + name + " again: exiting now without waiting; the last checkpoint kept is "
                     + lastCheckpoint.get());
             err.flush();
-            halt.accept(exitCode);
+            hooks.halt().accept(exitCode);
             return;
         }
         exitCode = code;
-        firstSignalNanos = nanoClock.getAsLong();
+        firstSignalNanos = hooks.nanoClock().getAsLong();
         err.printf(Locale.ROOT, "%nstridelab: SIG%s: stopping after the current step and saving a checkpoint "
                 + "(waiting up to %d s; press Ctrl-C again to quit at once)%n", name, bound.toSeconds());
         err.flush();
@@ -122,7 +125,7 @@ public final class GracefulStop implements AutoCloseable {
         err.println("stridelab: the current step did not end within " + bound.toSeconds() + " s; exiting without "
                 + "a new checkpoint; the last checkpoint kept is " + lastCheckpoint.get());
         err.flush();
-        halt.accept(exitCode);
+        hooks.halt().accept(exitCode);
     }
 
     /** True once a signal asked for a stop. */

@@ -27,7 +27,7 @@ class GracefulStopTest {
 
     private GracefulStop stop() {
         return new GracefulStop(stopRequests::incrementAndGet, () -> "checkpoint.zip of step 7", Duration.ofHours(1),
-                new PrintStream(messages, true, StandardCharsets.UTF_8), halts::add, now::get, false);
+                new PrintStream(messages, true, StandardCharsets.UTF_8), new GracefulStop.Hooks(halts::add, now::get), false);
     }
 
     @Test
