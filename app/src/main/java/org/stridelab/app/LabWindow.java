@@ -91,7 +91,7 @@ public final class LabWindow {
     private final CompareController compare;
     private TrainingSession session;
     /** The folder of the run last started here, for messages from other threads (a signal's). */
-    private volatile java.nio.file.Path trainedFolder;
+    private volatile Path trainedFolder;
     private RunHandle reopened;
     private int runCount;
     private boolean closing;
@@ -181,7 +181,7 @@ public final class LabWindow {
 
     /** Where the checkpoint of the run started here is kept, in words (any thread). */
     public String checkpointInWords() {
-        java.nio.file.Path folder = trainedFolder;
+        Path folder = trainedFolder;
         return folder == null ? "none (no run was started)" : "the one in " + folder;
     }
 

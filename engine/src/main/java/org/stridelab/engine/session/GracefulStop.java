@@ -12,9 +12,10 @@ import sun.misc.SignalHandler;
 /**
  * Ctrl-C (SIGINT) and SIGTERM for whatever trains (the commands, the lab window):
  * the first signal asks the run to stop after its current step, which then saves
- * a checkpoint, and the program exits normally with 130 (SIGINT) or 143 (SIGTERM)
- * once that is done. A second signal, or the bound running out (a stuck step),
- * exits at once and says which checkpoint is kept.
+ * a checkpoint, and the program exits normally once that is done (a command with
+ * 130 for SIGINT or 143 for SIGTERM, see {@link #exitCode}; the window as after a
+ * confirmed close). A second signal, or the bound running out (a stuck step),
+ * exits at once with that code and says which checkpoint is kept.
  *
  * <p>Why signal handlers and not a shutdown hook: a hook runs while the JVM is
  * already exiting, and returning from it ends the process before the training
